@@ -1,0 +1,1 @@
+"""theorycheck's machinery: strategies, the engine, statistics, reports and the CLI."""

@@ -1,0 +1,345 @@
+"""The ``theorycheck`` command line: list, run, show, mutants, diff, replay.
+
+Exit status: 0 when every verdict equals its claim's declared status and every mutant is refuted;
+1 when a verdict differs or a mutant survives (or `diff` finds changes); 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from theory.errors import ReportError, TheorycheckError
+
+DEFAULT_OUT = "reports"
+
+EPILOG = """examples:
+  theorycheck run                                   quick profile, all papers, CPU
+  theorycheck run --paper arora2019 --seed 7        one paper, another seed
+  theorycheck run --claim arora2019.thm6.1.printed-bound --profile standard
+  theorycheck show arora2019.rem5.1.printed-parallel
+  theorycheck mutants --paper arora2019             kill rate of every claim's mutants
+  theorycheck diff reports/baseline reports/latest  verdict flips and slack moves
+"""
+
+
+def _registry():
+    import theory.papers  # noqa: F401  (registers every paper's claims)
+    from theory.claims import REGISTRY
+    return REGISTRY
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="theorycheck",
+        description="Executable theorems of deep-learning theory: search for counterexamples, "
+                    "fit scaling laws, write verification reports.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    ls = sub.add_parser("list", help="list the registered claims")
+    ls.add_argument("--paper", action="append", help="only this paper (repeatable)")
+    ls.add_argument("--json", action="store_true", help="machine-readable output")
+
+    def run_options(sp, *, out=True):
+        sp.add_argument("--paper", action="append", metavar="P",
+                        help="only claims of paper P, e.g. arora2019 (repeatable)")
+        sp.add_argument("--claim", action="append", metavar="ID",
+                        help="only this claim id, whatever its tier (repeatable)")
+        sp.add_argument("--profile", default="quick",
+                        help="quick (default, CI), standard, thorough or gpu")
+        sp.add_argument("--device", default="cpu", help="cpu (default), cuda or auto")
+        sp.add_argument("--seed", type=int, default=0, help="run seed (default 0): same seed, same numbers")
+        if out:
+            sp.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
+                            help=f"where reports/<run-id>/ is written (default {DEFAULT_OUT}/)")
+
+    run = sub.add_parser("run", help="check claims and write a report",
+                         description="Check the selected claims and their mutants, print a summary "
+                                     "table and write DIR/<run-id>/{report.json,report.md,index.html}; "
+                                     "DIR/latest points at it. Exit 1 if any verdict differs from its "
+                                     "declared status or any mutant survives.")
+    run_options(run)
+    run.add_argument("--no-mutants", action="store_true", help="skip the mutants (faster, weaker)")
+    run.add_argument("--no-figures", action="store_true", help="write no PNG figures")
+
+    show = sub.add_parser("show", help="statement, source, mutants and last verdict of a claim")
+    show.add_argument("id")
+    show.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help="reports directory to read the last verdict from")
+
+    mut = sub.add_parser("mutants", help="run every mutant; print kill rate per paper and survivors")
+    run_options(mut, out=False)
+
+    diff = sub.add_parser("diff", help="compare two reports claim by claim")
+    diff.add_argument("a", help="report.json or run directory (the old one)")
+    diff.add_argument("b", help="report.json or run directory (the new one)")
+
+    rep = sub.add_parser("replay", help="re-evaluate a claim on one instance (from a reproduction line)")
+    rep.add_argument("id")
+    rep.add_argument("--instance", required=True, help="the instance recipe as JSON")
+    rep.add_argument("--mutant", help="evaluate this mutant of the claim instead")
+    return p
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+class _Progress:
+    """A tqdm bar on a terminal; one line per finished claim otherwise (logs stay readable)."""
+
+    def __init__(self, total: int, label: str):
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        if self.tty:
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, desc=label, unit="claim", file=sys.stderr, leave=False)
+        self.done, self.total = 0, total
+
+    def __call__(self, result) -> None:
+        self.done += 1
+        mark = "ok " if result.looks_as_declared else "!! "
+        if self.bar is not None:
+            self.bar.set_postfix_str(result.claim.id[-40:])
+            self.bar.update(1)
+        else:
+            print(f"[{self.done}/{self.total}] {mark}{result.claim.id}: {result.outcome.verdict.value} "
+                  f"({result.outcome.wall_s:.1f}s)", file=sys.stderr, flush=True)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    line = lambda r: "  ".join(str(x).ljust(w) for x, w in zip(r, widths)).rstrip()
+    return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def _prepare(args):
+    from checks.device import resolve_device
+    from checks.profiles import get_profile
+    from checks.run import check_seed, select_claims
+    profile = get_profile(args.profile)
+    seed = check_seed(args.seed)
+    device = resolve_device(args.device)
+    if profile.name == "gpu" and device != "cuda":
+        raise TheorycheckError("the gpu profile runs the paper-scale tier and needs --device cuda; "
+                               "no CUDA device was requested or found")
+    registry = _registry()
+    claims = select_claims(profile, papers=args.paper, claim_ids=args.claim, registry=registry)
+    if not claims:
+        raise TheorycheckError(f"no claim of the selection is in the {profile.name} profile's tiers")
+    return profile, seed, device, claims, registry
+
+
+def cmd_run(args) -> int:
+    from checks.report import write_report
+    from checks.run import build_report, fmt_slack, new_run_id, run_claims
+    profile, seed, device, claims, registry = _prepare(args)
+    out_dir = Path(args.out)
+    _check_writable(out_dir)
+    started = time.time()
+    progress = _Progress(len(claims), f"theorycheck {profile.name}")
+    try:
+        results = run_claims(claims, profile, seed, device=device,
+                             with_mutants=not args.no_mutants, on_result=progress)
+    finally:
+        progress.close()
+    report = build_report(results, run_id=new_run_id(profile, seed), seed=seed, profile=profile,
+                          device=device, started=started, command=" ".join(["theorycheck"] + sys.argv[1:]),
+                          papers=args.paper, claim_ids=args.claim, registry=registry)
+    path = write_report(report, out_dir, figures=not args.no_figures)
+    rows = []
+    for e in report["claims"]:
+        killed = sum(m["killed"] for m in e["mutants"])
+        rows.append([e["id"], e["kind"], e["verdict"], "ok" if e["as_declared"] else "UNEXPECTED",
+                     f"{killed}/{len(e['mutants'])}", e["instances"], fmt_slack(e["worst_slack"]),
+                     f"{e['wall_s']:.1f}s"])
+    _out(_table(rows, ["claim", "kind", "verdict", "declared", "mutants", "n", "worst slack", "time"]))
+    s = report["summary"]
+    _out()
+    _out(f"{s['as_declared']}/{s['claims']} claims as declared; mutants refuted "
+         f"{s['mutants']['refuted']}/{s['mutants']['total']}; {report['run']['wall_s']:.1f}s "
+         f"(profile {profile.name}, seed {seed}, device {device})")
+    for cid in s["unexpected"]:
+        e = next(x for x in report["claims"] if x["id"] == cid)
+        _out(f"UNEXPECTED {cid}: {e['verdict']} (declared {e['expected_verdict']}): {e['message']}")
+    for sv in s["mutants"]["survivors"]:
+        _out(f"SURVIVING MUTANT {sv}")
+    _out(f"report: {path / 'index.html'}")
+    return 0 if not s["unexpected"] and not s["mutants"]["survivors"] else 1
+
+
+def _check_writable(out_dir: Path) -> None:
+    probe = out_dir
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK):
+        raise TheorycheckError(f"--out {out_dir}: cannot write there ({probe} is not a writable directory)")
+
+
+def cmd_list(args) -> int:
+    registry = _registry()
+    claims = [c for p in args.paper for c in registry.paper_claims(p)] if args.paper else list(registry)
+    if args.json:
+        _out(json.dumps([{"id": c.id, "paper": c.paper, "result": c.source.result, "kind": c.kind.value,
+                          "status": c.status.value, "tier": c.tier.value, "line": c.source.line,
+                          "mutants": [m.name for m in c.mutants], "corrected_by": c.corrected_by}
+                         for c in claims], indent=2))
+        return 0
+    rows = [[c.id, c.kind.value, c.status.value, c.tier.value, len(c.mutants), c.source.result]
+            for c in claims]
+    _out(_table(rows, ["claim", "kind", "status", "tier", "mutants", "result"]))
+    _out(f"\n{len(claims)} claims")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from checks.report import load_report
+    c = _registry().get(args.id)
+    _out(f"{c.id}  [{c.kind.value}, {c.tier.value}, declared {c.status.value}]")
+    _out(f"source:    {c.source.paper.citation}; {c.source.result}"
+         + (f", §{c.source.section}" if c.source.section else "") + (f", line {c.source.line}" if c.source.line else ""))
+    _out(f"statement: {c.statement}")
+    if c.corrected_by:
+        _out(f"corrected: {c.corrected_by}")
+    if c.corrects:
+        _out(f"corrects:  {c.corrects}")
+    if c.note:
+        _out(f"note:      {c.note}")
+    _out(f"domain:    {c.domain!r}")
+    for m in c.mutants:
+        _out(f"mutant:    {m.name}" + (f" — {m.why}" if m.why else ""))
+    latest = Path(args.out) / "latest"
+    if latest.exists():
+        try:
+            report = load_report(latest)
+            entry = next((e for e in report["claims"] if e["id"] == c.id), None)
+            if entry:
+                _out(f"last verdict: {entry['verdict']} (run {report['run']['id']}): {entry['message']}")
+                ce = entry.get("counterexample")
+                if ce and ce.get("reproduce"):
+                    _out(f"reproduce: {ce['reproduce']}")
+            else:
+                _out(f"last verdict: not in the latest run ({report['run']['id']})")
+        except ReportError as exc:
+            _out(f"last verdict: unreadable latest report ({exc})")
+    else:
+        _out("last verdict: no run yet")
+    return 0
+
+
+def cmd_mutants(args) -> int:
+    from checks.engine import check
+    from theory.claims import Verdict
+    profile, seed, device, claims, _ = _prepare(args)
+    per_paper: dict[str, list[int]] = {}
+    survivors = []
+    for c in claims:
+        for m in c.mutants:
+            o = check(c, profile, seed, mutant=m)
+            killed = o.verdict is Verdict.REFUTED
+            tally = per_paper.setdefault(c.paper, [0, 0])
+            tally[0] += killed
+            tally[1] += 1
+            _out(f"{'killed  ' if killed else 'SURVIVED'} {c.id} :: {m.name} ({o.wall_s:.1f}s) {o.message}")
+            if not killed:
+                survivors.append(f"{c.id} :: {m.name} ({o.verdict.value})")
+    _out()
+    _out(_table([[p, f"{k}/{t}", f"{100 * k / t:.0f}%"] for p, (k, t) in per_paper.items()],
+                ["paper", "killed", "kill rate"]))
+    for s in survivors:
+        _out(f"SURVIVOR {s}")
+    return 0 if not survivors else 1
+
+
+def cmd_diff(args) -> int:
+    from checks.diff import diff_reports, format_diff
+    from checks.report import load_report
+    d = diff_reports(load_report(args.a), load_report(args.b))
+    _out(format_diff(d))
+    return 1 if d.has_changes else 0
+
+
+def cmd_replay(args) -> int:
+    from checks.engine import evaluate
+    from theory.evidence import Evidence
+    c = _registry().get(args.id)
+    try:
+        recipe = json.loads(args.instance)
+    except json.JSONDecodeError as exc:
+        raise TheorycheckError(f"--instance is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    target = c.with_mutant(c.mutant(args.mutant)) if args.mutant else c
+    target.domain.check(recipe)
+    value = evaluate(target, recipe)
+    if isinstance(value, Evidence):
+        _out(json.dumps(value.as_dict(), indent=2, default=_json_default))
+        if value.precondition:
+            _out(f"precondition violated: {value.precondition}")
+            return 0
+        _out("holds" if value.holds else "REFUTED on this instance")
+        return 0 if value.holds else 1
+    _out(json.dumps(value, indent=2, default=_json_default))
+    return 0
+
+
+def _json_default(x):
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return repr(x)
+
+
+COMMANDS = {"run": cmd_run, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
+            "diff": cmd_diff, "replay": cmd_replay}
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def _install_signal_handlers() -> dict:
+    """Ctrl-C and SIGTERM stop a run cleanly (no report), even when the shell that started us
+    ignored SIGINT (background jobs of non-interactive shells do, and children inherit it).
+    Returns the previous handlers so that :func:`main` can put them back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    previous = _install_signal_handlers()
+    try:
+        return _main(argv)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except TheorycheckError as exc:
+        print(f"theorycheck: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("theorycheck: interrupted; no report was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""The engine: one claim (or one of its mutants) in, one :class:`Outcome` out.
+
+Each kind has its runner:
+
+- identity / inequality: a Hypothesis search over the claim's domain, ``target()`` pushing toward
+  the smallest slack, shrinking a failure to the simplest recipe;
+- probability: i.i.d. trials from the domain and an exact Clopper–Pearson interval;
+- scaling: a sweep of the domain's Grid over several seeds and a bootstrap CI of the exponent;
+- dynamics / experiment: whole runs (trainings) per seed, each returning a list of Evidence.
+
+The outcome is the *raw* verdict of the statement as given (verified, refuted, inconclusive,
+error); :mod:`checks.run` combines an erratum with its corrected sibling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import math
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+from hypothesis import HealthCheck, Phase, given, settings, target
+from hypothesis import seed as hypothesis_seed
+
+from checks.profiles import Profile
+from checks.statistics import clopper_pearson, fit_exponent
+from checks.strategies import recipes
+from theory.claims import AtLeast, Claim, Exponent, Kind, Mutant, Verdict
+from theory.domains import canonical_json
+from theory.evidence import Evidence
+
+#: at most this many slacks are kept per claim for the report's histogram
+MAX_SLACKS = 500
+
+
+def derive_seed(run_seed: int, claim_id: str, mutant: str | None = None) -> int:
+    """A 32-bit seed for one claim (or mutant) of a run: same run seed, same numbers."""
+    text = f"{run_seed}|{claim_id}|{mutant or ''}"
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
+
+
+@dataclass
+class RunContext:
+    """What a dynamics or experiment predicate may need besides its instance."""
+
+    device: str = "cpu"
+    profile: str = "quick"
+    progress: Callable[[str], None] | None = None
+
+
+@dataclass
+class Outcome:
+    verdict: Verdict
+    message: str
+    instances: int = 0
+    preconditions_violated: int = 0
+    precondition_reasons: dict[str, int] = field(default_factory=dict)
+    worst_slack: float | None = None
+    worst_instance: dict | None = None
+    tolerance: dict = field(default_factory=lambda: {"value": None, "source": ""})
+    slacks: list[float] = field(default_factory=list)
+    counterexample: dict | None = None
+    fit: dict | None = None
+    probability: dict | None = None
+    diagnostics: list[dict] = field(default_factory=list)
+    wall_s: float = 0.0
+
+
+def replay_command(claim: Claim, recipe: dict, mutant: str | None) -> str:
+    mut = f" --mutant '{mutant}'" if mutant else ""
+    return f"theorycheck replay {claim.id}{mut} --instance '{canonical_json(recipe)}'"
+
+
+def evaluate(claim: Claim, recipe: dict, context: RunContext | None = None) -> Any:
+    """Realise ``recipe`` in the claim's domain and call its predicate (no search)."""
+    instance = claim.domain.realize(recipe)
+    fn = claim.predicate
+    kwargs = dict(claim.params)
+    if "context" in inspect.signature(fn).parameters:
+        kwargs["context"] = context or RunContext()
+    return fn(instance, **kwargs)
+
+
+class _Tally:
+    """Running record of the evidence a search produced."""
+
+    def __init__(self) -> None:
+        self.instances = 0
+        self.reasons: Counter[str] = Counter()
+        self.slacks: list[float] = []
+        self.worst: tuple[float, dict] | None = None
+        self.tolerance = {"value": None, "source": ""}
+
+    def add(self, recipe: dict, ev: Evidence) -> None:
+        self.instances += 1
+        if ev.precondition:
+            self.reasons[ev.precondition] += 1
+            return
+        if not self.tolerance["source"]:
+            self.tolerance = {"value": ev.tol, "source": ev.tol_source}
+        if len(self.slacks) < MAX_SLACKS:
+            self.slacks.append(ev.slack)
+        if self.worst is None or ev.slack < self.worst[0]:
+            self.worst = (ev.slack, recipe)
+
+    def fill(self, out: Outcome) -> Outcome:
+        out.instances = self.instances
+        out.preconditions_violated = sum(self.reasons.values())
+        out.precondition_reasons = dict(self.reasons)
+        out.slacks = self.slacks
+        out.tolerance = self.tolerance
+        if self.worst is not None:
+            out.worst_slack, out.worst_instance = self.worst
+        return out
+
+
+class _Refuted(Exception):
+    def __init__(self, recipe: dict, evidence: Evidence):
+        super().__init__(f"refuted at {canonical_json(recipe)}")
+        self.recipe, self.evidence = recipe, evidence
+
+
+class _PredicateRaised(Exception):
+    def __init__(self, recipe: dict, error: BaseException):
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.recipe, self.error = recipe, error
+
+
+def _as_evidence(value: Any, claim: Claim) -> Evidence:
+    if not isinstance(value, Evidence):
+        raise TypeError(f"predicate of {claim.id} returned {type(value).__name__}, not Evidence")
+    return value
+
+
+def _counterexample(claim: Claim, recipe: dict, ev: Evidence, mutant: str | None) -> dict:
+    return {
+        "instance": recipe, "lhs": ev.lhs, "rhs": ev.rhs, "relation": ev.relation,
+        "slack": ev.slack, "tol": ev.tol, "details": ev.details,
+        "reproduce": replay_command(claim, recipe, mutant),
+    }
+
+
+def _enough_valid(tally: _Tally, budget: int) -> bool:
+    valid = tally.instances - sum(tally.reasons.values())
+    return valid >= max(3, budget // 10)
+
+
+def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+    """identity / inequality: Hypothesis search for a counterexample."""
+    tally = _Tally()
+
+    def body(recipe):
+        try:
+            ev = _as_evidence(evaluate(claim, recipe), claim)
+        except Exception as exc:  # the predicate itself failed: report it as an error verdict
+            raise _PredicateRaised(recipe, exc) from exc
+        tally.add(recipe, ev)
+        if ev.precondition:
+            return
+        target(float(np.clip(-ev.slack, -1e6, 1e6)) if math.isfinite(ev.slack) else 1e6,
+               label="negated slack")
+        if not ev.holds:
+            raise _Refuted(recipe, ev)
+
+    search = settings(
+        max_examples=profile.examples, deadline=None, database=None,
+        suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
+        phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
+        print_blob=False,
+    )(hypothesis_seed(seed)(given(recipes(claim.domain))(body)))
+
+    out = Outcome(Verdict.VERIFIED, "")
+    try:
+        search()
+    except _Refuted as r:
+        out.verdict = Verdict.REFUTED
+        out.counterexample = _counterexample(claim, r.recipe, r.evidence, mutant)
+        out.message = (f"counterexample: {r.evidence.lhs:.6g} {r.evidence.relation} "
+                       f"{r.evidence.rhs:.6g} fails (tol {r.evidence.tol:.3g})")
+        return tally.fill(out)
+    except _PredicateRaised as e:
+        out.verdict = Verdict.ERROR
+        out.message = f"predicate raised {type(e.error).__name__}: {e.error}"
+        out.counterexample = {"instance": e.recipe, "details": {
+            "traceback": "".join(traceback.format_exception(e.error))[-2000:]},
+            "reproduce": replay_command(claim, e.recipe, mutant)}
+        return tally.fill(out)
+    tally.fill(out)
+    valid = out.instances - out.preconditions_violated
+    if not _enough_valid(tally, profile.examples):
+        out.verdict = Verdict.INCONCLUSIVE
+        top = ", ".join(f"{r} ({c})" for r, c in Counter(tally.reasons).most_common(2))
+        out.message = f"only {valid} of {out.instances} instances met the preconditions: {top}"
+    else:
+        out.message = f"held on {valid} instances; worst normalised slack {out.worst_slack:.3g}"
+    return out
+
+
+def run_probability(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+    """probability: trials drawn from the domain; exact binomial interval against the level."""
+    assert isinstance(claim.expect, AtLeast)
+    rng = np.random.default_rng(seed)
+    tally = _Tally()
+    successes = 0
+    first_failure: tuple[dict, Evidence] | None = None
+    for _ in range(profile.trials):
+        recipe = claim.domain.sample(rng)
+        ev = _as_evidence(evaluate(claim, recipe), claim)
+        tally.add(recipe, ev)
+        if ev.precondition:
+            continue
+        if ev.holds:
+            successes += 1
+        elif first_failure is None:
+            first_failure = (recipe, ev)
+    out = tally.fill(Outcome(Verdict.INCONCLUSIVE, ""))
+    trials = out.instances - out.preconditions_violated
+    if trials == 0:
+        out.message = "no trial met the preconditions"
+        return out
+    lo, hi = clopper_pearson(successes, trials, claim.false_alarm)
+    level = claim.expect.level
+    out.probability = {"trials": trials, "successes": successes, "frequency": successes / trials,
+                       "ci": [lo, hi], "claimed_at_least": level, "confidence": 1 - claim.false_alarm}
+    freq = f"{successes}/{trials} = {successes / trials:.4f}, {100 * (1 - claim.false_alarm):g}% CI [{lo:.4f}, {hi:.4f}]"
+    if lo >= level:
+        out.verdict, out.message = Verdict.VERIFIED, f"frequency {freq} is at least {level}"
+    elif hi < level:
+        out.verdict, out.message = Verdict.REFUTED, f"frequency {freq} is below the claimed {level}"
+        if first_failure is not None:
+            out.counterexample = _counterexample(claim, *first_failure, mutant)
+            out.counterexample["details"] = {**out.counterexample["details"], **out.probability}
+    else:
+        out.message = f"frequency {freq} straddles the claimed {level}"
+    return out
+
+
+def run_scaling(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+    """scaling: sweep the Grid field for several seeds and fit the log-log exponent."""
+    assert isinstance(claim.expect, Exponent)
+    grid_field = claim.domain.grid_field()
+    if grid_field is None:
+        raise ValueError(f"scaling claim {claim.id} has no Grid field in its domain")
+    name, grid = grid_field
+    rng = np.random.default_rng(seed)
+    Y = np.empty((profile.scaling_seeds, len(grid.values)))
+    for s in range(profile.scaling_seeds):
+        base = claim.domain.sample(rng)
+        for j, x in enumerate(grid.values):
+            value = evaluate(claim, {**base, name: x})
+            if isinstance(value, Evidence):  # only a precondition may come back as Evidence
+                out = Outcome(Verdict.INCONCLUSIVE, f"precondition violated: {value.precondition}")
+                out.precondition_reasons = {str(value.precondition): 1}
+                return out
+            Y[s, j] = float(value)
+    fit = fit_exponent(grid.values, Y, alpha=claim.false_alarm, rng=rng)
+    lo_ok, hi_ok = claim.expect.accept
+    lo, hi = fit.ci
+    out = Outcome(Verdict.INCONCLUSIVE, "", instances=Y.size)
+    out.fit = {"x_name": name, "y_name": claim.params.get("y_name", "y"),
+               "x": list(map(float, grid.values)), "y": Y.mean(axis=0).tolist(),
+               "y_by_seed": Y.tolist(), "exponent": fit.exponent, "intercept": fit.intercept,
+               "ci": [lo, hi], "expected": claim.expect.value, "accept": [lo_ok, hi_ok],
+               "confidence": fit.confidence}
+    out.tolerance = {"value": claim.expect.tol,
+                     "source": f"accepted exponents {claim.expect.value} ± {claim.expect.tol}; "
+                               f"bootstrap over {profile.scaling_seeds} seeds at {100 * fit.confidence:g}%"}
+    desc = f"exponent {fit.exponent:.3f}, CI [{lo:.3f}, {hi:.3f}], accepted [{lo_ok:.3f}, {hi_ok:.3f}]"
+    worst = min(lo - lo_ok, hi_ok - hi)
+    out.worst_slack = worst
+    if lo_ok <= lo and hi <= hi_ok:
+        out.verdict, out.message = Verdict.VERIFIED, desc
+    elif hi < lo_ok or lo > hi_ok:
+        out.verdict, out.message = Verdict.REFUTED, desc
+        out.counterexample = {"instance": {"grid": list(grid.values), "seed": seed},
+                              "lhs": fit.exponent, "rhs": claim.expect.value, "relation": "≈",
+                              "slack": worst, "tol": claim.expect.tol, "details": {"ci": [lo, hi]},
+                              "reproduce": f"theorycheck run --claim {claim.id}"}
+    else:
+        out.message = desc + " (the CI straddles the accepted range)"
+    return out
+
+
+def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | None,
+                     context: RunContext) -> Outcome:
+    """dynamics / experiment: whole runs per seed, each returning Evidence (one or a list)."""
+    rng = np.random.default_rng(seed)
+    tally = _Tally()
+    out = Outcome(Verdict.VERIFIED, "")
+    for _ in range(profile.run_seeds):
+        recipe = claim.domain.sample(rng)
+        result = evaluate(claim, recipe, context)
+        for ev in ([result] if isinstance(result, Evidence) else list(result)):
+            ev = _as_evidence(ev, claim)
+            out.diagnostics.extend(ev.details.pop("diagnostics", []))
+            tally.add(recipe, ev)
+            if not ev.precondition and not ev.holds and out.verdict is Verdict.VERIFIED:
+                out.verdict = Verdict.REFUTED
+                out.counterexample = _counterexample(claim, recipe, ev, mutant)
+    tally.fill(out)
+    if out.verdict is Verdict.REFUTED:
+        ce = out.counterexample
+        out.message = f"a run violated the claim: {ce['lhs']:.6g} {ce['relation']} {ce['rhs']:.6g} fails"
+    elif tally.instances == sum(tally.reasons.values()):
+        out.verdict, out.message = Verdict.INCONCLUSIVE, "no run met the preconditions"
+    else:
+        out.message = f"held on {out.instances - out.preconditions_violated} checks along the runs"
+    return out
+
+
+def check(claim: Claim, profile: Profile, run_seed: int, *, mutant: Mutant | None = None,
+          context: RunContext | None = None) -> Outcome:
+    """Raw verdict of ``claim`` (or of ``mutant`` applied to it) under ``profile``."""
+    name = mutant.name if mutant else None
+    target_claim = claim.with_mutant(mutant) if mutant else claim
+    seed = derive_seed(run_seed, claim.id, name)
+    context = context or RunContext(profile=profile.name)
+    start = time.perf_counter()
+    try:
+        if claim.kind in (Kind.IDENTITY, Kind.INEQUALITY):
+            out = run_search(target_claim, profile, seed, name)
+        elif claim.kind is Kind.PROBABILITY:
+            out = run_probability(target_claim, profile, seed, name)
+        elif claim.kind is Kind.SCALING:
+            out = run_scaling(target_claim, profile, seed, name)
+        else:
+            out = run_trajectories(target_claim, profile, seed, name, context)
+        if claim.diagnostics is not None and mutant is None:
+            out.diagnostics.extend(claim.diagnostics(np.random.default_rng(seed)))
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # an error in the machinery or a non-search predicate
+        out = Outcome(Verdict.ERROR, f"{type(exc).__name__}: {exc}")
+    out.wall_s = time.perf_counter() - start
+    return out

@@ -1,0 +1,211 @@
+"""A verification run: select claims, check each with its mutants, combine errata with their
+corrected siblings, and assemble the report dict (schema ``theorycheck.report/1``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from checks.engine import Outcome, RunContext, check
+from checks.profiles import Profile
+from checks.report import SCHEMA
+from theory import __version__
+from theory.claims import REGISTRY, Claim, Registry, Status, Verdict
+from theory.errors import InputError
+
+
+@dataclass
+class ClaimResult:
+    claim: Claim
+    outcome: Outcome                       # raw verdict of the statement as given
+    mutants: list[tuple[str, Outcome]] = field(default_factory=list)
+    verdict: Verdict | None = None         # final verdict (errata combined with siblings)
+    message: str = ""
+
+    @property
+    def expected(self) -> Verdict:
+        return Verdict.ERRATUM_CONFIRMED if self.claim.status is Status.ERRATUM else Verdict.VERIFIED
+
+    @property
+    def as_declared(self) -> bool:
+        return self.verdict is self.expected
+
+    @property
+    def looks_as_declared(self) -> bool:
+        """Before errata are combined: the raw verdict is the one the status predicts."""
+        raw = Verdict.REFUTED if self.claim.status is Status.ERRATUM else Verdict.VERIFIED
+        return self.outcome.verdict is raw and not self.survivors
+
+    @property
+    def survivors(self) -> list[str]:
+        return [name for name, o in self.mutants if o.verdict is not Verdict.REFUTED]
+
+
+def select_claims(profile: Profile, *, papers: Iterable[str] | None = None,
+                  claim_ids: Iterable[str] | None = None,
+                  registry: Registry = REGISTRY) -> list[Claim]:
+    """The claims a run checks, in registry order, plus the corrected sibling of every erratum.
+
+    Claims named with ``claim_ids`` run whatever their tier; otherwise the profile's tiers decide.
+    """
+    claim_ids = list(claim_ids or [])
+    papers = list(papers or [])
+    if claim_ids:
+        chosen = {registry.get(i).id for i in claim_ids}
+        if papers:
+            for p in papers:
+                registry.paper_claims(p)  # validates the name
+            chosen = {i for i in chosen if registry.get(i).paper in papers}
+    else:
+        pool = [c for p in papers for c in registry.paper_claims(p)] if papers else list(registry)
+        chosen = {c.id for c in pool if profile.includes(c.tier)}
+    for cid in list(chosen):
+        sibling = registry.get(cid).corrected_by
+        if sibling:
+            chosen.add(sibling)
+    return [c for c in registry if c.id in chosen]
+
+
+def combine(results: list[ClaimResult]) -> None:
+    """Set each result's final verdict: an erratum is confirmed when its printed form is refuted
+    and its corrected sibling verified."""
+    by_id = {r.claim.id: r for r in results}
+    for r in results:
+        raw = r.outcome.verdict
+        r.verdict, r.message = raw, r.outcome.message
+        if r.claim.status is not Status.ERRATUM or raw is not Verdict.REFUTED:
+            continue
+        sibling = by_id.get(r.claim.corrected_by)
+        sib_verdict = sibling.outcome.verdict if sibling else None
+        if sib_verdict is Verdict.VERIFIED:
+            r.verdict = Verdict.ERRATUM_CONFIRMED
+            r.message = f"printed form refuted; corrected {r.claim.corrected_by} verified. {raw.value}: {r.outcome.message}"
+        else:
+            r.message = (f"printed form refuted, but the corrected sibling {r.claim.corrected_by} "
+                         f"is {sib_verdict.value if sib_verdict else 'not run'}")
+
+
+def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str = "cpu",
+               with_mutants: bool = True,
+               on_result: Callable[[ClaimResult], None] | None = None) -> list[ClaimResult]:
+    context = RunContext(device=device, profile=profile.name)
+    results = []
+    for c in claims:
+        outcome = check(c, profile, seed, context=context)
+        res = ClaimResult(c, outcome)
+        if with_mutants:
+            res.mutants = [(m.name, check(c, profile, seed, mutant=m, context=context))
+                           for m in c.mutants]
+        results.append(res)
+        if on_result:
+            on_result(res)
+    combine(results)
+    return results
+
+
+# -- the report dict ----------------------------------------------------------------------------
+
+def _versions() -> dict:
+    import hypothesis
+    import numpy
+    import scipy
+    try:
+        import torch
+        torch_version = torch.__version__
+    except ImportError:  # torch is a dependency, but the report must not depend on it
+        torch_version = None
+    return {"theorycheck": __version__, "python": sys.version.split()[0], "numpy": numpy.__version__,
+            "scipy": scipy.__version__, "torch": torch_version, "hypothesis": hypothesis.__version__,
+            "platform": platform.platform()}
+
+
+def _counterexample(o: Outcome) -> dict | None:
+    return o.counterexample
+
+
+def claim_entry(r: ClaimResult) -> dict:
+    c, o = r.claim, r.outcome
+    return {
+        "id": c.id, "paper": c.paper, "result": c.source.result, "kind": c.kind.value,
+        "tier": c.tier.value, "status": c.status.value, "expected_verdict": r.expected.value,
+        "verdict": r.verdict.value, "as_declared": r.as_declared, "message": r.message,
+        "statement": c.statement, "note": c.note, "corrected_by": c.corrected_by,
+        "corrects": c.corrects, "source": c.source.as_dict(),
+        "instances": o.instances, "preconditions_violated": o.preconditions_violated,
+        "precondition_reasons": o.precondition_reasons, "worst_slack": o.worst_slack,
+        "worst_instance": o.worst_instance, "tolerance": o.tolerance, "slacks": o.slacks,
+        "counterexample": _counterexample(o), "fit": o.fit, "probability": o.probability,
+        "diagnostics": o.diagnostics,
+        "mutants": [{"name": name, "verdict": mo.verdict.value,
+                     "killed": mo.verdict is Verdict.REFUTED, "message": mo.message,
+                     "counterexample": mo.counterexample, "wall_s": mo.wall_s}
+                    for name, mo in r.mutants],
+        "wall_s": o.wall_s + sum(mo.wall_s for _, mo in r.mutants),
+    }
+
+
+def build_report(results: list[ClaimResult], *, run_id: str, seed: int, profile: Profile,
+                 device: str, started: float, command: str, papers=None, claim_ids=None,
+                 registry: Registry = REGISTRY) -> dict:
+    entries = [claim_entry(r) for r in results]
+    verdicts: dict[str, int] = {}
+    for e in entries:
+        verdicts[e["verdict"]] = verdicts.get(e["verdict"], 0) + 1
+    survivors = [f"{r.claim.id} :: {name}" for r in results for name in r.survivors]
+    total_mutants = sum(len(r.mutants) for r in results)
+    by_id = {r.claim.id: r for r in results}
+    errata = []
+    for r in results:
+        if r.claim.status is Status.ERRATUM:
+            sib = by_id.get(r.claim.corrected_by)
+            errata.append({
+                "id": r.claim.id, "result": r.claim.source.result, "statement": r.claim.statement,
+                "verdict": r.verdict.value, "counterexample": r.outcome.counterexample,
+                "corrected_by": r.claim.corrected_by,
+                "corrected_statement": sib.claim.statement if sib else None,
+                "corrected_verdict": sib.verdict.value if sib else "not run",
+                "note": r.claim.note,
+            })
+    selected_papers = sorted({r.claim.paper for r in results})
+    finished = time.time()
+    iso = lambda t: _dt.datetime.fromtimestamp(t, _dt.timezone.utc).isoformat(timespec="seconds")
+    return {
+        "schema": SCHEMA,
+        "run": {"id": run_id, "seed": seed, "profile": profile.name, "device": device,
+                "dtype": "float64", "started": iso(started), "finished": iso(finished),
+                "wall_s": finished - started,
+                "selection": {"papers": list(papers) if papers else None,
+                              "claims": list(claim_ids) if claim_ids else None},
+                "versions": _versions(), "command": command},
+        "summary": {"claims": len(entries), "as_declared": sum(e["as_declared"] for e in entries),
+                    "unexpected": [e["id"] for e in entries if not e["as_declared"]],
+                    "verdicts": verdicts,
+                    "mutants": {"total": total_mutants, "refuted": total_mutants - len(survivors),
+                                "survivors": survivors}},
+        "claims": entries,
+        "errata": errata,
+        "not_checkable": [{"paper": n.source.paper.key, "result": n.source.result, "reason": n.reason}
+                          for n in registry.unchecked if n.source.paper.key in selected_papers],
+    }
+
+
+def new_run_id(profile: Profile, seed: int, now: float | None = None) -> str:
+    now = time.time() if now is None else now
+    stamp = _dt.datetime.fromtimestamp(now, _dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    return f"{stamp}{int((now % 1) * 1000):03d}-{profile.name}-seed{seed}"
+
+
+def check_seed(seed) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise InputError(f"--seed must be an integer in [0, 2**63), got {seed!r}")
+    return seed
+
+
+def fmt_slack(x) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.3g}"

@@ -1,0 +1,160 @@
+"""The command line, in process (fast) and once through the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checks.cli import main
+
+CHEAP = ["--claim", "arora2019.rem5.1.printed-parallel"]  # an erratum: pulls in its sibling
+
+
+def run_cli(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def one_run(tmp_path_factory):
+    """One real `theorycheck run` on the Remark 5.1 pair, shared by the tests below."""
+    out = tmp_path_factory.mktemp("reports")
+    code = main(["run", *CHEAP, "--out", str(out), "--seed", "0"])
+    return code, out
+
+
+def test_run_writes_report_and_exits_zero_when_all_as_declared(one_run):
+    code, out = one_run
+    assert code == 0
+    latest = out / "latest"
+    assert latest.is_symlink() and (latest / "report.json").is_file()
+    report = json.loads((latest / "report.json").read_text())
+    verdicts = {c["id"]: c["verdict"] for c in report["claims"]}
+    assert verdicts == {"arora2019.rem5.1.printed-parallel": "erratum-confirmed",
+                        "arora2019.rem5.1.hinf-positive-definite": "verified"}
+    assert report["summary"]["mutants"]["survivors"] == []
+    erratum = report["errata"][0]
+    assert erratum["counterexample"]["instance"]["X"]["geometry"] == "antipodal_pairs"
+    for name in ("report.md", "index.html"):
+        assert (latest / name).is_file()
+
+
+def test_reproduction_line_replays_the_counterexample(one_run, capsys):
+    _, out = one_run
+    report = json.loads((out / "latest" / "report.json").read_text())
+    line = report["errata"][0]["counterexample"]["reproduce"]
+    instance = line.split("--instance ", 1)[1].strip("'")
+    code, text, _ = run_cli(capsys, "replay", "arora2019.rem5.1.printed-parallel", "--instance", instance)
+    assert code == 1 and "REFUTED on this instance" in text
+
+
+def test_show_prints_statement_source_and_last_verdict(one_run, capsys):
+    _, out = one_run
+    code, text, _ = run_cli(capsys, "show", "arora2019.rem5.1.printed-parallel", "--out", str(out))
+    assert code == 0
+    assert "Remark 5.1" in text and "line 229" in text and "arXiv:1901.08584" in text
+    assert "last verdict: erratum-confirmed" in text and "reproduce: theorycheck replay" in text
+
+
+def test_diff_of_a_report_with_itself_and_with_a_changed_copy(one_run, capsys, tmp_path):
+    _, out = one_run
+    run_dir = (out / "latest").resolve()
+    code, text, _ = run_cli(capsys, "diff", str(run_dir), str(run_dir))
+    assert code == 0 and "no differences" in text
+    changed = json.loads((run_dir / "report.json").read_text())
+    changed["claims"][1]["verdict"] = "refuted"
+    other = tmp_path / "report.json"
+    other.write_text(json.dumps(changed))
+    code, text, _ = run_cli(capsys, "diff", str(run_dir), str(other))
+    assert code == 1 and "arora2019.rem5.1.hinf-positive-definite" in text and "refuted" in text
+
+
+def test_list_and_list_json(capsys):
+    code, text, _ = run_cli(capsys, "list")
+    assert code == 0 and "arora2019.thm6.1.printed-bound" in text
+    code, text, _ = run_cli(capsys, "list", "--json", "--paper", "arora2019")
+    rows = json.loads(text)
+    assert code == 0 and {r["paper"] for r in rows} == {"arora2019"}
+    assert all(r["line"] for r in rows)
+
+
+def test_mutants_command_prints_kill_rate(capsys):
+    code, text, _ = run_cli(capsys, "mutants", "--claim", "arora2019.ex6.2.nuclear-norm-squared")
+    assert code == 0
+    assert "arora2019" in text and "100%" in text and "killed" in text
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["run", "--claim", "arora2019.nope.x"], "unknown claim id"),
+    (["run", "--paper", "nobody2020"], "unknown paper 'nobody2020'"),
+    (["run", "--profile", "fastest"], "unknown profile 'fastest'"),
+    (["run", "--seed", "-1"], "--seed must be"),
+    (["run", "--device", "tpu"], "unknown device 'tpu'"),
+    (["run", "--profile", "gpu"], "needs --device cuda"),
+    (["show", "arora2019.nope.x"], "unknown claim id"),
+    (["replay", "arora2019.thm6.1.printed-bound", "--instance", "{not json"], "not valid JSON"),
+    (["replay", "arora2019.thm6.1.printed-bound", "--instance", "{}"], "missing"),
+    (["replay", "arora2019.thm6.1.printed-bound", "--instance", "{}", "--mutant", "nope"], "has no mutant"),
+    (["diff", "/nonexistent/a.json", "/nonexistent/b.json"], "a.json"),
+])
+def test_bad_input_gets_a_one_line_error(capsys, argv, needle):
+    code, _, err = run_cli(capsys, *argv)
+    assert code == 2
+    assert needle in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cuda_request_without_a_device_is_refused(capsys):
+    import torch
+    if torch.cuda.is_available():
+        pytest.skip("a CUDA device is present")
+    code, _, err = run_cli(capsys, "run", *CHEAP, "--device", "cuda")
+    assert code == 2 and "no CUDA device" in err
+
+
+def test_unwritable_out_is_refused_before_any_work(capsys, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = run_cli(capsys, "run", *CHEAP, "--out", str(blocker / "reports"))
+    assert code == 2 and "cannot write" in err and str(blocker) in err
+
+
+def test_corrupted_report_is_named_in_the_error(capsys, tmp_path):
+    bad = tmp_path / "report.json"
+    bad.write_text('{"schema": "theorycheck.report/1", "run": ')
+    code, _, err = run_cli(capsys, "diff", str(bad), str(bad))
+    assert code == 2 and "not valid JSON" in err
+
+
+def test_console_script_help():
+    exe = shutil.which("theorycheck") or str(Path(sys.executable).parent / "theorycheck")
+    proc = subprocess.run([exe, "run", "--help"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0
+    for flag in ("--paper", "--claim", "--profile", "--device", "--seed", "--out"):
+        assert flag in proc.stdout
+
+
+def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path):
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "reports"
+    (out / "old-run").mkdir(parents=True)
+    (out / "latest").symlink_to("old-run")
+    exe = shutil.which("theorycheck") or str(Path(sys.executable).parent / "theorycheck")
+    proc = subprocess.Popen([exe, "run", "--out", str(out)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(4.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted; no report was written" in err
+    assert sorted(p.name for p in out.iterdir()) == ["latest", "old-run"]
+    assert os.readlink(out / "latest") == "old-run"

@@ -1,0 +1,91 @@
+"""Evidence: what a predicate computed on one instance, and whether the claim held there.
+
+Predicates return an :class:`Evidence` built by :func:`at_most`, :func:`at_least`,
+:func:`greater_than` or :func:`close`, or :func:`precondition_failed` when the instance violates a
+hypothesis of the theorem (numerical ones included, e.g. a matrix too ill-conditioned for the error
+model). A violated precondition is neither a pass nor a refutation: the engine counts it apart.
+
+The *slack* is normalised so that results of different scales can be compared and plotted:
+positive means the relation holds with room to spare, negative means it is violated, and its size
+is relative to max(|lhs|, |rhs|) (or to 1 when both are tiny).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Evidence:
+    lhs: float
+    rhs: float
+    relation: str          # "<=", ">=", ">", "=="
+    tol: float             # absolute tolerance applied to the relation
+    tol_source: str        # the error model the tolerance comes from
+    holds: bool
+    slack: float
+    precondition: str | None = None  # set when the instance violates a hypothesis
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "lhs": self.lhs, "rhs": self.rhs, "relation": self.relation, "tol": self.tol,
+            "tol_source": self.tol_source, "holds": self.holds, "slack": self.slack,
+            "precondition": self.precondition, "details": self.details,
+        }
+
+
+def _scale(lhs: float, rhs: float) -> float:
+    s = max(abs(lhs), abs(rhs))
+    return s if s > 1e-300 and math.isfinite(s) else 1.0
+
+
+def _finite_or_fail(lhs: float, rhs: float) -> bool:
+    return math.isfinite(lhs) and math.isfinite(rhs)
+
+
+def at_most(lhs, rhs, *, tol: float = 0.0, why: str = "exact", **details) -> Evidence:
+    """lhs <= rhs + tol."""
+    lhs, rhs = float(lhs), float(rhs)
+    ok = _finite_or_fail(lhs, rhs) and lhs <= rhs + tol
+    slack = (rhs + tol - lhs) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
+    return Evidence(lhs, rhs, "<=", tol, why, ok, slack, details=details)
+
+
+def at_least(lhs, rhs, *, tol: float = 0.0, why: str = "exact", **details) -> Evidence:
+    """lhs >= rhs - tol."""
+    lhs, rhs = float(lhs), float(rhs)
+    ok = _finite_or_fail(lhs, rhs) and lhs >= rhs - tol
+    slack = (lhs - rhs + tol) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
+    return Evidence(lhs, rhs, ">=", tol, why, ok, slack, details=details)
+
+
+def greater_than(lhs, rhs, *, tol: float = 0.0, why: str = "exact", scale: float | None = None,
+                 **details) -> Evidence:
+    """lhs > rhs + tol: a strict inequality must clear the numerical error to count as shown.
+
+    ``scale`` normalises the slack (e.g. λ_max for a λ_min > 0 claim, making the slack the
+    inverse condition number); by default max(|lhs|, |rhs|, tol).
+    """
+    lhs, rhs = float(lhs), float(rhs)
+    ok = _finite_or_fail(lhs, rhs) and lhs > rhs + tol
+    norm = scale if scale and scale > 0 else _scale(lhs, max(abs(rhs), tol))
+    slack = (lhs - rhs - tol) / norm if _finite_or_fail(lhs, rhs) else -math.inf
+    return Evidence(lhs, rhs, ">", tol, why, ok, slack, details=details)
+
+
+def close(lhs, rhs, *, tol: float, why: str, **details) -> Evidence:
+    """|lhs - rhs| <= tol (an identity to a stated error model)."""
+    lhs, rhs = float(lhs), float(rhs)
+    err = abs(lhs - rhs)
+    ok = _finite_or_fail(lhs, rhs) and err <= tol
+    slack = (tol - err) / max(tol, 1e-300) if _finite_or_fail(lhs, rhs) else -math.inf
+    return Evidence(lhs, rhs, "==", tol, why, ok, slack, details=details)
+
+
+def precondition_failed(reason: str, **details) -> Evidence:
+    """The instance violates a hypothesis of the theorem: neither a pass nor a refutation."""
+    return Evidence(math.nan, math.nan, "n/a", 0.0, "", False, math.nan, precondition=reason,
+                    details=details)

@@ -1,0 +1,460 @@
+"""The infinite-width Gram matrix H∞ of a two-layer ReLU network, and its approximations.
+
+Arora et al. 2019 ("Fine-Grained Analysis of Optimization and Generalization for Overparameterized
+Two-Layer Neural Networks", arXiv 1901.08584), eq. (3): for unit-norm rows x_i of X (n × d),
+
+    H∞_ij = E_{w ~ N(0, I)}[ x_iᵀx_j 1{wᵀx_i ≥ 0, wᵀx_j ≥ 0} ] = x_iᵀx_j (π − θ_ij) / (2π),
+
+where θ_ij ∈ [0, π] is the angle between x_i and x_j. Appendix E rewrites it with K = XXᵀ as
+
+    H∞ = K/4 + K ∘ arcsin(K) / (2π) = K/4 + (1/2π) Σ_{l≥1} c_l K^{∘2l} / (2l − 1),
+
+with c_l = (2l − 3)!! / (2l − 2)!! (c_1 = 1, c_{l+1} = c_l (2l − 1)/(2l)).
+
+This module holds:
+
+* the accurate closed form (:func:`hinf`, :func:`pairwise_angles`, :func:`coactivation_probability`);
+* the objects the paper compares it with, evaluated literally (:func:`hinf_arcsin_form`,
+  :func:`hinf_series`, :func:`hinf_monte_carlo`, :func:`finite_width_gram`);
+* explicit error bounds for those comparisons (:func:`series_remainder_bound`,
+  :func:`arcsin_error_bound`).
+
+Why the closed form needs care: the angle computed as arccos(K_ij) loses about √eps ≈ 1.5e-8 when
+x_i and x_j are nearly parallel or antipodal, because arccos has an infinite slope at ±1 and K_ij
+already carries a rounding error of order eps. The accurate angle of two unit vectors is
+
+    θ = 2 atan2(‖x_i − x_j‖, ‖x_i + x_j‖),     π − θ = 2 atan2(‖x_i + x_j‖, ‖x_i − x_j‖),
+
+whose arguments are computed from explicit difference and sum vectors with small relative error.
+The fast path uses arccos / arcsin of a GEMM-computed K and recomputes only the entries with
+1 − |K_ij| below a threshold from those vectors (see :data:`REFINE_BAND`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+
+from theory.errors import InputError
+from theory.validation import as_matrix, finite_real, positive_int, unit_rows
+
+__all__ = [
+    "REFINE_BAND",
+    "pairwise_angles",
+    "hinf",
+    "coactivation_probability",
+    "hinf_arcsin_form",
+    "arcsin_series_coefficients",
+    "hinf_series",
+    "series_remainder_bound",
+    "arcsin_error_bound",
+    "hinf_monte_carlo",
+    "hinf_monte_carlo_fraction",
+    "finite_width_gram",
+]
+
+_EPS = float(np.finfo(np.float64).eps)
+_TWO_PI = 2.0 * math.pi
+
+#: Entries with 1 − |K_ij| < REFINE_BAND are recomputed from the difference and sum vectors.
+#:
+#: Why 2⁻⁸: a GEMM-computed K_ij carries an error |δK| of a few eps (at most γ_d = d·u/(1 − d·u)
+#: for unit rows). Through arccos or arcsin that error is multiplied by 1/√(1 − K²), and in H∞ it
+#: is further divided by 2π. Outside the band, 1 − |K| ≥ 2⁻⁸ gives √(1 − K²) ≥ √(2·2⁻⁸ − 2⁻¹⁶)
+#: ≈ 0.088, so the angle error is at most ≈ 11·|δK| and the H∞ error at most ≈ (½ + 1.8)·|δK|,
+#: i.e. the unrefined entries stay at the 1e-16..1e-15 level. A wider band would buy little accuracy
+#: and cost refinement work on clustered data; for random rows in moderate dimension
+#: (|K| ≈ d^(-1/2)) the band is essentially empty, so the refinement is free there.
+REFINE_BAND = 2.0 ** -8
+
+#: Rows per block in the blocked GEMM + elementwise pass. A 128 × 4096 float64 block is 4 MiB, so a
+#: block and its scratch buffer stay in the last-level cache while the elementwise passes run over
+#: them; only the final copy into the output touches main memory.
+_BLOCK_ROWS = 128
+
+#: Pairs refined per batch (bounds the temporaries of the difference/sum vectors to 2·batch·d).
+_REFINE_BATCH = 1 << 14
+
+#: Default Monte Carlo chunk: about 2²¹ float64 entries of projections and weights per chunk.
+_MC_CHUNK_ENTRIES = 1 << 21
+
+#: Largest Monte Carlo chunk: co-activation counts are summed in float32, exact below 2²⁴.
+_MC_MAX_CHUNK = 1 << 24
+
+
+def _torch():
+    """Import torch lazily, so that importing :mod:`theory` stays cheap."""
+    import torch
+
+    return torch
+
+
+def _unit_rows_contiguous(X, name: str = "X") -> np.ndarray:
+    return np.ascontiguousarray(unit_rows(X, name), dtype=np.float64)
+
+
+def _finite_array(a, name: str) -> np.ndarray:
+    """Return ``a`` (scalar or array of any shape) as a finite float64 array, or raise InputError."""
+    if isinstance(a, (str, bytes)) or a is None:
+        raise InputError(f"{name} must be a number or an array of numbers, got {type(a).__name__}")
+    try:
+        arr = np.asarray(a, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{name} must be a number or an array of numbers ({exc})") from None
+    if arr.size == 0:
+        raise InputError(f"{name} is empty")
+    if not np.all(np.isfinite(arr)):
+        raise InputError(f"{name} has non-finite entries (NaN or inf)")
+    return arr
+
+
+def _symmetric_gram(X: np.ndarray) -> np.ndarray:
+    """K = XXᵀ, made exactly symmetric by mirroring its upper triangle."""
+    K = X @ X.T
+    upper = np.triu(K, 1)
+    return upper + upper.T + np.diag(np.diag(K))
+
+
+# --------------------------------------------------------------------------------------------------
+# The blocked driver shared by the accurate closed forms
+# --------------------------------------------------------------------------------------------------
+
+def _sum_diff_norms(X: np.ndarray, rows: np.ndarray, cols: np.ndarray):
+    """‖x_i + x_j‖ and ‖x_i − x_j‖ for the pairs (rows[k], cols[k])."""
+    s = np.empty(rows.shape[0])
+    dn = np.empty(rows.shape[0])
+    for start in range(0, rows.shape[0], _REFINE_BATCH):
+        sl = slice(start, start + _REFINE_BATCH)
+        a = X[rows[sl]]
+        b = X[cols[sl]]
+        plus = a + b
+        minus = a - b
+        s[sl] = np.sqrt(np.einsum("ij,ij->i", plus, plus))
+        dn[sl] = np.sqrt(np.einsum("ij,ij->i", minus, minus))
+    return s, dn
+
+
+def _symmetric_pairwise(
+    X: np.ndarray,
+    transform: Callable,
+    refine: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+    diag_value: float,
+) -> np.ndarray:
+    """Evaluate f(K_ij) for all pairs of rows of X, exactly symmetric, with refinement near |K| = 1.
+
+    Works on row blocks of the upper block triangle: K_block = X[i:i+b] X[i:]ᵀ is computed by GEMM
+    into a cache-sized buffer, ``transform(K_block, scratch)`` overwrites it in place with f(K) (torch
+    elementwise kernels), the entries with 1 − |K| < REFINE_BAND and column > row are replaced by
+    ``refine(X, rows, cols, K_values)``, the diagonal block is mirrored from its upper triangle with
+    ``diag_value`` on the diagonal, and the block is written to the output row strip and, transposed,
+    to the column strip. Every output entry is written once (the diagonal blocks twice), the
+    transcendental work is halved, and H_ij and H_ji are the same float by construction.
+    """
+    torch = _torch()
+    n = X.shape[0]
+    out = np.empty((n, n), dtype=np.float64)
+    out_t = torch.from_numpy(out)
+    x_t = torch.from_numpy(X)
+    b = min(_BLOCK_ROWS, n)
+    k_buf = torch.empty(b * n, dtype=torch.float64)
+    scratch_buf = torch.empty(b * n, dtype=torch.float64)
+    near_one = 1.0 - REFINE_BAND
+    for i in range(0, n, b):
+        m = min(b, n - i)
+        w = n - i
+        K = k_buf[: m * w].view(m, w)
+        torch.mm(x_t[i : i + m], x_t[i:].T, out=K)
+        K[:, :m].diagonal().zero_()  # the diagonal is set at the end; keep it out of the scan
+        lo, hi = torch.aminmax(K)
+        pairs = None
+        if float(hi) > near_one or float(lo) < -near_one:
+            r, c = torch.nonzero(K.abs() > near_one, as_tuple=True)
+            keep = c > r  # strict upper triangle only; the rest is mirrored
+            r, c = r[keep], c[keep]
+            if r.numel():
+                pairs = (r, c, K[r, c].numpy().copy())
+        transform(K, scratch_buf[: m * w].view(m, w))
+        if pairs is not None:
+            r, c, k_vals = pairs
+            values = refine(X, i + r.numpy(), i + c.numpy(), k_vals)
+            K[r, c] = torch.from_numpy(np.ascontiguousarray(values, dtype=np.float64))
+        diag_block = K[:, :m]
+        upper = torch.triu(diag_block, 1)
+        diag_block.copy_(upper + upper.T)
+        diag_block.diagonal().fill_(diag_value)
+        out_t[i : i + m, i:].copy_(K)
+        if m < w:
+            out_t[i + m :, i : i + m].copy_(K[:, m:].T)
+    return out
+
+
+def _angles_transform(K, scratch) -> None:
+    K.acos_()  # |K| > 1 gives NaN here; those entries are inside the band and get refined
+
+
+def _angles_refine(X, rows, cols, k_vals):
+    s, dn = _sum_diff_norms(X, rows, cols)
+    return 2.0 * np.arctan2(dn, s)
+
+
+def _hinf_transform(K, scratch) -> None:
+    # H = K (π − arccos K)/(2π) = K (1/4 + arcsin(K)/(2π)), fused into in-place passes.
+    torch = _torch()
+    torch.asin(K, out=scratch)
+    scratch.mul_(1.0 / _TWO_PI).add_(0.25)
+    K.mul_(scratch)
+
+
+def _hinf_refine(X, rows, cols, k_vals):
+    # π − θ = 2 atan2(‖x_i + x_j‖, ‖x_i − x_j‖) directly: no cancellation for antipodal pairs.
+    s, dn = _sum_diff_norms(X, rows, cols)
+    return k_vals * np.arctan2(s, dn) / math.pi
+
+
+def _coactivation_transform(K, scratch) -> None:
+    K.asin_().mul_(1.0 / _TWO_PI).add_(0.25)  # (π − arccos K)/(2π) = 1/4 + arcsin(K)/(2π)
+
+
+def _coactivation_refine(X, rows, cols, k_vals):
+    s, dn = _sum_diff_norms(X, rows, cols)
+    return np.arctan2(s, dn) / math.pi
+
+
+# --------------------------------------------------------------------------------------------------
+# Accurate closed forms
+# --------------------------------------------------------------------------------------------------
+
+def pairwise_angles(X) -> np.ndarray:
+    """Angles θ_ij ∈ [0, π] between the unit rows of X (n × d); n × n, symmetric, zero diagonal.
+
+    θ_ij = arccos(x_iᵀx_j) away from ±1, and θ_ij = 2 atan2(‖x_i − x_j‖, ‖x_i + x_j‖) for the pairs
+    with 1 − |x_iᵀx_j| < :data:`REFINE_BAND` (nearly parallel or antipodal rows), where arccos of a
+    rounded inner product would lose ~√eps. This is the θ of Arora et al. 2019, eq. (3).
+    Cost: one GEMM over the upper block triangle plus one arccos per entry.
+    """
+    X = _unit_rows_contiguous(X)
+    return _symmetric_pairwise(X, _angles_transform, _angles_refine, 0.0)
+
+
+def hinf(X) -> np.ndarray:
+    """H∞ of Arora et al. 2019, eq. (3): H∞_ij = x_iᵀx_j (π − θ_ij)/(2π), for unit rows of X.
+
+    Evaluated as K (1/4 + arcsin(K)/(2π)) (the Appendix E form, equal to eq. (3) by
+    π − arccos u = π/2 + arcsin u) with K from one GEMM, in cache-sized row blocks of the upper block
+    triangle, then mirrored, so the result is exactly symmetric. Entries with 1 − |K_ij| <
+    :data:`REFINE_BAND` are recomputed as K_ij atan2(‖x_i + x_j‖, ‖x_i − x_j‖)/π, which is accurate
+    to a few eps even for angles of 1e-12 (or π − 1e-12). The diagonal is exactly 1/2.
+
+    Accuracy (against 50-digit arithmetic on the same float64 rows): about 1e-16..1e-15 absolute.
+    """
+    X = _unit_rows_contiguous(X)
+    return _symmetric_pairwise(X, _hinf_transform, _hinf_refine, 0.5)
+
+
+def coactivation_probability(X) -> np.ndarray:
+    """p_ij = P_{w~N(0,I)}[wᵀx_i ≥ 0, wᵀx_j ≥ 0] = (π − θ_ij)/(2π); diagonal exactly 1/2.
+
+    The probability factor of Arora et al. 2019, eq. (3) (so H∞ = K ∘ p), with the same refinement
+    near |K| = 1 as :func:`hinf`. It is the mean that the Monte Carlo fractions of
+    :func:`hinf_monte_carlo_fraction` estimate.
+    """
+    X = _unit_rows_contiguous(X)
+    return _symmetric_pairwise(X, _coactivation_transform, _coactivation_refine, 0.5)
+
+
+# --------------------------------------------------------------------------------------------------
+# Literal forms from Appendix E (the objects being compared, evaluated as written)
+# --------------------------------------------------------------------------------------------------
+
+def hinf_arcsin_form(X) -> np.ndarray:
+    """K/4 + K ∘ arcsin(K)/(2π) with K = XXᵀ, exactly as Arora et al. 2019, Appendix E writes it.
+
+    No refinement: K is clipped to [−1, 1] before arcsin and that is all, so near-parallel and
+    antipodal pairs carry the √eps loss that :func:`hinf` avoids. Diagonal is whatever it evaluates
+    to (≈ 1/2). Use it as the object under test, not as the reference.
+    """
+    X = _unit_rows_contiguous(X)
+    K = _symmetric_gram(X)
+    return K / 4.0 + K * np.arcsin(np.clip(K, -1.0, 1.0)) / _TWO_PI
+
+
+def arcsin_series_coefficients(terms: int) -> np.ndarray:
+    """a_l = c_l/(2l − 1) for l = 1..terms, the coefficients of u·arcsin(u) = Σ_l a_l u^{2l}.
+
+    c_l = (2l − 3)!!/(2l − 2)!!, built by the recursion c_1 = 1, c_{l+1} = c_l (2l − 1)/(2l)
+    (Arora et al. 2019, Appendix E).
+    """
+    terms = positive_int(terms, "terms")
+    c = np.empty(terms)
+    c[0] = 1.0
+    for l in range(1, terms):
+        c[l] = c[l - 1] * (2 * l - 1) / (2 * l)
+    return c / (2.0 * np.arange(1, terms + 1) - 1.0)
+
+
+def hinf_series(X, terms: int) -> np.ndarray:
+    """Truncated Appendix E series: K/4 + (1/2π) Σ_{l=1}^{terms} c_l K^{∘2l}/(2l − 1), K = XXᵀ.
+
+    Every omitted term is ≥ 0, so the truncation never exceeds H∞ and the gap is bounded entrywise
+    by :func:`series_remainder_bound`.
+    """
+    X = _unit_rows_contiguous(X)
+    coefficients = arcsin_series_coefficients(terms)
+    K = _symmetric_gram(X)
+    K2 = K * K
+    power = K2.copy()
+    total = np.zeros_like(K)
+    for a in coefficients:
+        total += a * power
+        power *= K2
+    return K / 4.0 + total / _TWO_PI
+
+
+def series_remainder_bound(K, terms: int) -> np.ndarray:
+    """Entrywise bound on |H∞ − hinf_series| after ``terms`` = L terms: +inf where |K| ≥ 1, else
+
+        R_L(K) ≤ c_{L+1}/(2L + 1) · |K|^{2L+2} / (1 − K²) / (2π).
+
+    Proof. For |u| ≤ 1, u·arcsin(u) = Σ_{l≥1} a_l u^{2l} with a_l = c_l/(2l − 1) > 0, so the
+    remainder R_L(u) = (1/2π) Σ_{l>L} a_l u^{2l} is a sum of nonnegative terms. c_l is nonincreasing
+    (c_{l+1}/c_l = (2l − 1)/(2l) < 1) and so is 1/(2l − 1); hence a_l ≤ a_{L+1} for l > L, and
+    R_L(u) ≤ a_{L+1}/(2π) Σ_{l≥L+1} u^{2l} = a_{L+1} u^{2L+2} / ((1 − u²) 2π) for |u| < 1. ∎
+
+    ``K`` may be a scalar or an array of any shape (typically the Gram matrix XXᵀ). At |K| = 1 the
+    series still converges (a_l ~ l^(-3/2)) but this geometric bound does not apply, hence +inf.
+    """
+    L = positive_int(terms, "terms")
+    K = _finite_array(K, "K")
+    a_next = float(arcsin_series_coefficients(L + 1)[-1])
+    absK = np.abs(K)
+    inside = absK < 1.0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        one_minus_k2 = (1.0 - absK) * (1.0 + absK)
+        bound = a_next * absK ** (2 * L + 2) / one_minus_k2 / _TWO_PI
+    return np.where(inside, bound, np.inf)
+
+
+def arcsin_error_bound(u, delta) -> np.ndarray:
+    """Bound on sup |arcsin(u + e) − arcsin(u)| over |e| ≤ delta with u + e ∈ [−1, 1].
+
+    The smaller of two bounds (times 1 + 16 eps to cover the rounding of this evaluation):
+
+    * slope bound (mean value theorem): delta / √(1 − (|u| + delta)²), when |u| + delta < 1
+      (arcsin' = 1/√(1 − t²) grows with |t|, so its largest value on the interval is at |u| + delta);
+    * Hölder-½ bound (the modulus of continuity of arcsin on [−1, 1]): since arcsin' increases with
+      |t|, an interval of length δ ≤ 2 collects the most increase when it touches ±1, so the
+      increase is at most arcsin(1) − arcsin(1 − δ) = arccos(1 − δ) = 2 arcsin(√(δ/2)) ≤ π √(δ/2).
+
+    ``u`` (in [−1, 1]) and ``delta`` (≥ 0) broadcast against each other. Use it to propagate the
+    error of an inner product K_ij into arcsin(K_ij) (e.g. the √eps loss of the Appendix E form).
+    """
+    u = _finite_array(u, "u")
+    delta = _finite_array(delta, "delta")
+    if np.any(np.abs(u) > 1.0):
+        raise InputError("u must lie in [-1, 1] (the domain of arcsin)")
+    if np.any(delta < 0.0):
+        raise InputError("delta must be >= 0")
+    reach = np.abs(u) + delta
+    with np.errstate(divide="ignore", invalid="ignore"):
+        room = (1.0 - reach) * (1.0 + reach)
+        slope = np.where(reach < 1.0, delta / np.sqrt(room), np.inf)
+    holder = 2.0 * np.arcsin(np.sqrt(np.minimum(delta, 2.0) / 2.0))
+    return np.minimum(slope, holder) * (1.0 + 16.0 * _EPS)
+
+
+# --------------------------------------------------------------------------------------------------
+# Finite-width and Monte Carlo estimates of eq. (3)
+# --------------------------------------------------------------------------------------------------
+
+def _default_chunk(n: int, d: int) -> int:
+    return max(1, _MC_CHUNK_ENTRIES // (n + d))
+
+
+def _add_coactivation_counts(counts: np.ndarray, X: np.ndarray, W: np.ndarray) -> None:
+    """counts_ij += #{r : w_rᵀx_i ≥ 0 and w_rᵀx_j ≥ 0} for the rows w_r of W (one chunk)."""
+    active = (X @ W.T >= 0.0).astype(np.float32)  # n × chunk, entries 0/1
+    # A float32 GEMM of 0/1 entries is exact while each sum stays below 2**24 (chunk <= 2**24).
+    counts += active @ active.T
+
+
+def _chunk_size(chunk, n: int, d: int, m: int) -> int:
+    if chunk is None:
+        size = _default_chunk(n, d)
+    else:
+        size = positive_int(chunk, "chunk")
+    return min(size, m, _MC_MAX_CHUNK)
+
+
+def _check_rng(rng) -> np.random.Generator:
+    if not isinstance(rng, np.random.Generator):
+        raise InputError(
+            f"rng must be a numpy.random.Generator (e.g. numpy.random.default_rng(seed)), "
+            f"got {type(rng).__name__}"
+        )
+    return rng
+
+
+def hinf_monte_carlo_fraction(X, m: int, rng, *, chunk: int | None = None,
+                              kappa: float = 1.0) -> np.ndarray:
+    """Monte Carlo co-activation fractions p̂_ij = (1/m) Σ_r 1{w_rᵀx_i ≥ 0} 1{w_rᵀx_j ≥ 0}.
+
+    w_r ~ N(0, κ² I), r = 1..m, drawn from ``rng`` (a numpy Generator) ``chunk`` rows at a time, so
+    memory is O(chunk·(n + d) + n²). Each m·p̂_ij is Binomial(m, p_ij) with p_ij from
+    :func:`coactivation_probability`, which gives z-scores (p̂ − p)/√(p(1 − p)/m).
+
+    Reproducibility: the weights are drawn as consecutive standard_normal blocks, and numpy's
+    Generator produces the same stream whether it is drawn in one block or many, and the counts are
+    exact integers; so for a given seed the result does not depend on ``chunk``, except if some
+    projection w_rᵀx_i lies within rounding (~1e-16) of 0, where a different GEMM blocking could
+    flip its sign (probability ~1e-16 per entry). κ does not change the indicators (they are
+    scale-invariant); it is there to match the paper's initialisation w_r ~ N(0, κ² I).
+    """
+    X = _unit_rows_contiguous(X)
+    m = positive_int(m, "m")
+    rng = _check_rng(rng)
+    kappa = finite_real(kappa, "kappa", lo=0.0, lo_open=True)
+    n, d = X.shape
+    size = _chunk_size(chunk, n, d, m)
+    counts = np.zeros((n, n), dtype=np.float64)
+    drawn = 0
+    while drawn < m:
+        c = min(size, m - drawn)
+        W = rng.standard_normal((c, d))
+        if kappa != 1.0:
+            W *= kappa
+        _add_coactivation_counts(counts, X, W)
+        drawn += c
+    return counts / m
+
+
+def hinf_monte_carlo(X, m: int, rng, *, chunk: int | None = None, kappa: float = 1.0) -> np.ndarray:
+    """Monte Carlo estimate of H∞ (Arora et al. 2019, eq. (3)) with m Gaussian weight vectors.
+
+    Returns K ∘ p̂ with K = XXᵀ and p̂ from :func:`hinf_monte_carlo_fraction` (same arguments, same
+    draws from ``rng``, same chunking and reproducibility notes). Peak memory is
+    O(chunk·(n + d) + n²): for m = 10⁶, n = 256 and the default chunk, a few tens of MiB.
+    """
+    X = _unit_rows_contiguous(X)
+    fraction = hinf_monte_carlo_fraction(X, m, rng, chunk=chunk, kappa=kappa)
+    return _symmetric_gram(X) * fraction
+
+
+def finite_width_gram(W, X) -> np.ndarray:
+    """H(W)_ij = x_iᵀx_j · (1/m) Σ_r 1{w_rᵀx_i ≥ 0} 1{w_rᵀx_j ≥ 0} for the rows w_r of W (m × d).
+
+    The Gram matrix of a width-m network at weights W (Arora et al. 2019, Section 3); its expectation
+    over w_r ~ N(0, κ² I) is H∞ of eq. (3). Memory is O(chunk·(n + d) + n²) whatever m is.
+    """
+    W = as_matrix(W, "W")
+    X = _unit_rows_contiguous(X)
+    n, d = X.shape
+    if W.shape[1] != d:
+        raise InputError(f"W must have d = {d} columns like X, got shape {W.shape}")
+    m = W.shape[0]
+    size = _chunk_size(None, n, d, m)
+    counts = np.zeros((n, n), dtype=np.float64)
+    for start in range(0, m, size):
+        _add_coactivation_counts(counts, X, W[start : start + size])
+    return _symmetric_gram(X) * (counts / m)
