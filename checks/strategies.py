@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from functools import singledispatch
 
+import numpy as np
 from hypothesis import strategies as st
 
 from theory.domains import (SEED_MAX, Choice, Fixed, Grid, Int, Real, Seed, Space, Spec,
@@ -19,7 +20,14 @@ from theory.errors import InputError
 
 @singledispatch
 def strategy_for(spec: Spec) -> st.SearchStrategy:
-    raise InputError(f"no Hypothesis strategy for domain field of type {type(spec).__name__}")
+    """Fallback for specs without a dedicated strategy: draw a seed and let the spec sample.
+
+    Searching works, but shrinking only simplifies the seed; register a strategy below for a spec
+    whose values a counterexample should be shrunk along.
+    """
+    if type(spec).sample is Spec.sample:
+        raise InputError(f"no Hypothesis strategy for domain field of type {type(spec).__name__}")
+    return st.integers(0, SEED_MAX).map(lambda s: spec.sample(np.random.default_rng(s)))
 
 
 @strategy_for.register

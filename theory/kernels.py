@@ -33,6 +33,8 @@ The fast path uses arccos / arcsin of a GEMM-computed K and recomputes only the 
 from __future__ import annotations
 
 import math
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import numpy as np
@@ -144,50 +146,93 @@ def _symmetric_pairwise(
 ) -> np.ndarray:
     """Evaluate f(K_ij) for all pairs of rows of X, exactly symmetric, with refinement near |K| = 1.
 
-    Works on row blocks of the upper block triangle: K_block = X[i:i+b] X[i:]ᵀ is computed by GEMM
-    into a cache-sized buffer, ``transform(K_block, scratch)`` overwrites it in place with f(K) (torch
-    elementwise kernels), the entries with 1 − |K| < REFINE_BAND and column > row are replaced by
-    ``refine(X, rows, cols, K_values)``, the diagonal block is mirrored from its upper triangle with
-    ``diag_value`` on the diagonal, and the block is written to the output row strip and, transposed,
-    to the column strip. Every output entry is written once (the diagonal blocks twice), the
-    transcendental work is halved, and H_ij and H_ji are the same float by construction.
+    Works on row blocks of the upper block triangle (see :func:`_fill_block`); every output entry is
+    written once (the diagonal blocks twice), the transcendental work is halved, and the (i, j) and
+    (j, i) entries are the same float by construction.
+
+    Threading: the blocks are handed out one at a time to as many worker threads as torch's
+    intra-op thread count, and each worker runs its torch ops single-threaded. Compared with
+    letting every torch op split itself over the threads, this removes a fork/join barrier per op
+    (about ten per block); on a machine shared with other processes a barrier waits for whichever
+    thread the OS has descheduled, which made the blocked computation 5-20× slower under load,
+    while a queue of blocks just runs at the speed of the cores it gets. ``torch.set_num_threads(1)``
+    is called in the workers only; the caller's setting is restored before returning.
     """
     torch = _torch()
     n = X.shape[0]
     out = np.empty((n, n), dtype=np.float64)
-    out_t = torch.from_numpy(out)
-    x_t = torch.from_numpy(X)
     b = min(_BLOCK_ROWS, n)
-    k_buf = torch.empty(b * n, dtype=torch.float64)
-    scratch_buf = torch.empty(b * n, dtype=torch.float64)
-    near_one = 1.0 - REFINE_BAND
-    for i in range(0, n, b):
-        m = min(b, n - i)
-        w = n - i
-        K = k_buf[: m * w].view(m, w)
-        torch.mm(x_t[i : i + m], x_t[i:].T, out=K)
-        K[:, :m].diagonal().zero_()  # the diagonal is set at the end; keep it out of the scan
-        lo, hi = torch.aminmax(K)
-        pairs = None
-        if float(hi) > near_one or float(lo) < -near_one:
-            r, c = torch.nonzero(K.abs() > near_one, as_tuple=True)
-            keep = c > r  # strict upper triangle only; the rest is mirrored
-            r, c = r[keep], c[keep]
-            if r.numel():
-                pairs = (r, c, K[r, c].numpy().copy())
-        transform(K, scratch_buf[: m * w].view(m, w))
-        if pairs is not None:
-            r, c, k_vals = pairs
-            values = refine(X, i + r.numpy(), i + c.numpy(), k_vals)
-            K[r, c] = torch.from_numpy(np.ascontiguousarray(values, dtype=np.float64))
-        diag_block = K[:, :m]
-        upper = torch.triu(diag_block, 1)
-        diag_block.copy_(upper + upper.T)
-        diag_block.diagonal().fill_(diag_value)
-        out_t[i : i + m, i:].copy_(K)
-        if m < w:
-            out_t[i + m :, i : i + m].copy_(K[:, m:].T)
+    starts = list(range(0, n, b))
+    threads = torch.get_num_threads()
+    workers = min(threads, len(starts))
+
+    def run_blocks(queue) -> None:
+        k_buf = torch.empty(b * n, dtype=torch.float64)
+        scratch_buf = torch.empty(b * n, dtype=torch.float64)
+        while True:
+            with lock:
+                i = next(queue, None)
+            if i is None:
+                return
+            _fill_block(out, X, i, min(b, n - i), k_buf, scratch_buf, transform, refine, diag_value)
+
+    lock = threading.Lock()
+    queue = iter(starts)
+    if workers <= 1:
+        run_blocks(queue)
+        return out
+
+    def worker() -> None:
+        torch.set_num_threads(1)
+        run_blocks(queue)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for future in [pool.submit(worker) for _ in range(workers)]:
+                future.result()
+    finally:
+        torch.set_num_threads(threads)  # workers may have touched process-wide state (MKL)
     return out
+
+
+def _fill_block(out, X, i, m, k_buf, scratch_buf, transform, refine, diag_value) -> None:
+    """Rows i..i+m of the upper block triangle of f(XXᵀ), written to ``out`` and mirrored.
+
+    K_block = X[i:i+m] X[i:]ᵀ is computed by GEMM into a cache-sized buffer; ``transform(K, scratch)``
+    overwrites it in place with f(K) (torch elementwise kernels); the entries with
+    1 − |K| < REFINE_BAND and column > row are replaced by ``refine(X, rows, cols, K_values)``; the
+    diagonal block is mirrored from its upper triangle with ``diag_value`` on its diagonal; and the
+    block goes to the output row strip and, transposed, to the column strip.
+    """
+    torch = _torch()
+    n = X.shape[0]
+    w = n - i
+    x_t = torch.from_numpy(X)
+    out_t = torch.from_numpy(out)
+    K = k_buf[: m * w].view(m, w)
+    torch.mm(x_t[i : i + m], x_t[i:].T, out=K)
+    K[:, :m].diagonal().zero_()  # the diagonal is set at the end; keep it out of the scan
+    near_one = 1.0 - REFINE_BAND
+    lo, hi = torch.aminmax(K)
+    pairs = None
+    if float(hi) > near_one or float(lo) < -near_one:
+        r, c = torch.nonzero(K.abs() > near_one, as_tuple=True)
+        keep = c > r  # strict upper triangle only; the rest is mirrored
+        r, c = r[keep], c[keep]
+        if r.numel():
+            pairs = (r, c, K[r, c].numpy().copy())
+    transform(K, scratch_buf[: m * w].view(m, w))
+    if pairs is not None:
+        r, c, k_vals = pairs
+        values = refine(X, i + r.numpy(), i + c.numpy(), k_vals)
+        K[r, c] = torch.from_numpy(np.ascontiguousarray(values, dtype=np.float64))
+    diag_block = K[:, :m]
+    upper = torch.triu(diag_block, 1)
+    diag_block.copy_(upper + upper.T)
+    diag_block.diagonal().fill_(diag_value)
+    out_t[i : i + m, i:].copy_(K)
+    if m < w:
+        out_t[i + m :, i : i + m].copy_(K[:, m:].T)
 
 
 def _angles_transform(K, scratch) -> None:
