@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                                      "declared status or any mutant survives.")
     run_options(run)
     run.add_argument("--no-mutants", action="store_true", help="skip the mutants (faster, weaker)")
+    run.add_argument("--jobs", type=int, default=1, metavar="N",
+                     help="check claims in N worker processes (same numbers as a serial run)")
     run.add_argument("--no-figures", action="store_true", help="write no PNG figures")
 
     show = sub.add_parser("show", help="statement, source, mutants and last verdict of a claim")
@@ -150,7 +152,9 @@ def cmd_run(args) -> int:
     started = time.time()
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
     try:
-        results = run_claims(claims, profile, seed, device=device,
+        if args.jobs < 1:
+            raise TheorycheckError(f"--jobs must be >= 1, got {args.jobs}")
+        results = run_claims(claims, profile, seed, device=device, jobs=args.jobs,
                              with_mutants=not args.no_mutants, on_result=progress)
     finally:
         progress.close()

@@ -92,21 +92,77 @@ def combine(results: list[ClaimResult]) -> None:
 
 
 def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str = "cpu",
-               with_mutants: bool = True,
+               with_mutants: bool = True, jobs: int = 1,
                on_result: Callable[[ClaimResult], None] | None = None) -> list[ClaimResult]:
-    context = RunContext(device=device, profile=profile.name)
-    results = []
-    for c in claims:
-        outcome = check(c, profile, seed, context=context)
-        res = ClaimResult(c, outcome)
-        if with_mutants:
-            res.mutants = [(m.name, check(c, profile, seed, mutant=m, context=context))
-                           for m in c.mutants]
-        results.append(res)
-        if on_result:
-            on_result(res)
-    combine(results)
-    return results
+    """Check every claim (and its mutants); ``jobs`` > 1 spreads them over worker processes.
+
+    Each claim and each mutant draws its own seed from (run seed, claim id, mutant name), so the
+    outcomes do not depend on the order or the process they run in: a parallel run reports the
+    same numbers as a serial one.
+    """
+    tasks = [(c, None) for c in claims]
+    if with_mutants:
+        tasks += [(c, m) for c in claims for m in c.mutants]
+    pending = {c.id: 1 + (len(c.mutants) if with_mutants else 0) for c in claims}
+    results = {c.id: ClaimResult(c, None) for c in claims}  # type: ignore[arg-type]
+    mutant_outcomes: dict[str, dict[str, Outcome]] = {c.id: {} for c in claims}
+
+    def record(c: Claim, m, outcome: Outcome) -> None:
+        if m is None:
+            results[c.id].outcome = outcome
+        else:
+            mutant_outcomes[c.id][m.name] = outcome
+        pending[c.id] -= 1
+        if pending[c.id] == 0:
+            res = results[c.id]
+            res.mutants = [(mu.name, mutant_outcomes[c.id][mu.name])
+                           for mu in (c.mutants if with_mutants else ())]
+            if on_result:
+                on_result(res)
+
+    if jobs <= 1:
+        context = RunContext(device=device, profile=profile.name)
+        position = {c.id: i for i, c in enumerate(claims)}
+        order = sorted(tasks, key=lambda t: position[t[0].id])
+        for c, m in order:
+            record(c, m, check(c, profile, seed, mutant=m, context=context))
+    else:
+        _run_parallel(tasks, profile, seed, device, jobs, record)
+    ordered = [results[c.id] for c in claims]
+    combine(ordered)
+    return ordered
+
+
+def _check_by_name(claim_id: str, mutant: str | None, profile_name: str, seed: int,
+                   device: str) -> Outcome:
+    """Worker side of a parallel run: look the claim up by id (claims hold lambdas and do not
+    pickle) and check it."""
+    import theory.papers  # noqa: F401  (fills the registry in the worker)
+    from checks.profiles import get_profile
+    claim = REGISTRY.get(claim_id)
+    return check(claim, get_profile(profile_name), seed,
+                 mutant=claim.mutant(mutant) if mutant else None,
+                 context=RunContext(device=device, profile=profile_name))
+
+
+def _run_parallel(tasks, profile: Profile, seed: int, device: str, jobs: int, record) -> None:
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    ctx = multiprocessing.get_context("spawn")  # fork is unsafe once torch's threads exist
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {pool.submit(_check_by_name, c.id, m.name if m else None, profile.name, seed,
+                               device): (c, m) for c, m in tasks}
+        try:
+            remaining = set(futures)
+            while remaining:
+                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+                for f in done:
+                    c, m = futures[f]
+                    record(c, m, f.result())
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 # -- the report dict ----------------------------------------------------------------------------

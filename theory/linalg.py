@@ -34,7 +34,7 @@ _EPS = float(np.finfo(np.float64).eps)
 #: matrices assembled by GEMM are symmetric only up to the summation order of each entry).
 SYMMETRY_TOL = 1e-12
 
-#: Constant c in the eigenvalue backward-error model ‖E‖₂ ≤ c · n · eps · ‖H‖₂ (see eig_error_bound).
+#: Constant c of the eigenvalue backward-error model ‖E‖₂ ≤ c · n · eps · ‖H‖₂ (eig_error_bound).
 EIG_BACKWARD_C = 1.0
 
 #: Constant c in the Cholesky solve backward-error model ‖ΔH‖₂ ≤ c · n · eps · ‖H‖₂.
@@ -110,7 +110,7 @@ def psd_quadratic_inverse(H, y, *, h_error: float = 0.0) -> QuadraticInverse:
 
     Error model. The Cholesky solve is backward stable: ẑ solves (H + ΔH) ẑ = y exactly with
     ‖ΔH‖₂ ≲ c · n · eps · ‖H‖₂ (Higham, Accuracy and Stability, Thm 10.4 gives the componentwise
-    worst case γ_{3n+1}|R̂ᵀ||R̂|; we use the typical normwise size with c = CHOLESKY_BACKWARD_C = 3).
+    worst case γ_{3n+1}|R̂ᵀ||R̂|; we use the typical normwise size, c = CHOLESKY_BACKWARD_C = 3).
     ``h_error`` adds a bound on ‖ΔH‖₂ already present in H (e.g. n times an entrywise error bound).
     Then q − q̂ = zᵀ ΔH ẑ, so to first order in ‖ΔH‖
 
