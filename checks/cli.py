@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=1, metavar="N",
                      help="check claims in N worker processes (same numbers as a serial run)")
     run.add_argument("--no-figures", action="store_true", help="write no PNG figures")
+    run.add_argument("--resume", metavar="RUN",
+                     help="finish the interrupted run RUN (its id, as printed when it stopped) from "
+                          "the per-claim results it saved; selection, seed and profile come from it")
 
     show = sub.add_parser("show", help="statement, source, mutants and last verdict of a claim")
     show.add_argument("id")
@@ -143,25 +146,54 @@ def _prepare(args):
     return profile, seed, device, claims, registry
 
 
+class _Interrupted(TheorycheckError):
+    """A run stopped by a signal; its journal stays so that it can be resumed."""
+
+
 def cmd_run(args) -> int:
+    from checks.journal import Journal
     from checks.report import write_report
-    from checks.run import build_report, fmt_slack, new_run_id, run_claims
-    profile, seed, device, claims, registry = _prepare(args)
+    from checks.run import build_report, new_run_id, run_claims
+    if args.jobs < 1:
+        raise TheorycheckError(f"--jobs must be >= 1, got {args.jobs}")
     out_dir = Path(args.out)
     _check_writable(out_dir)
-    started = time.time()
+    if args.resume:
+        journal = Journal.open(out_dir, args.resume)
+        meta = journal.meta
+        for key in ("paper", "claim", "profile", "device", "seed", "no_mutants"):
+            setattr(args, key, meta[key])
+        run_id, started = args.resume, meta["started"]
+        _out(f"resuming run {run_id} (profile {args.profile}, seed {args.seed})")
+    profile, seed, device, claims, registry = _prepare(args)
+    if not args.resume:
+        run_id, started = new_run_id(profile, seed), time.time()
+        journal = Journal.start(out_dir, run_id, {
+            "paper": args.paper, "claim": args.claim, "profile": profile.name, "device": args.device,
+            "seed": seed, "no_mutants": args.no_mutants, "started": started})
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
     try:
-        if args.jobs < 1:
-            raise TheorycheckError(f"--jobs must be >= 1, got {args.jobs}")
         results = run_claims(claims, profile, seed, device=device, jobs=args.jobs,
-                             with_mutants=not args.no_mutants, on_result=progress)
+                             with_mutants=not args.no_mutants, on_result=progress, journal=journal)
+    except KeyboardInterrupt:
+        raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
+                           f"--resume {run_id} --out {out_dir}") from None
     finally:
         progress.close()
-    report = build_report(results, run_id=new_run_id(profile, seed), seed=seed, profile=profile,
-                          device=device, started=started, command=" ".join(["theorycheck"] + sys.argv[1:]),
-                          papers=args.paper, claim_ids=args.claim, registry=registry)
+    command = " ".join(["theorycheck"] + sys.argv[1:])
+    report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
+                          started=started, command=command, papers=args.paper,
+                          claim_ids=args.claim, registry=registry)
     path = write_report(report, out_dir, figures=not args.no_figures)
+    journal.remove()
+    _print_summary(report)
+    _out(f"report: {path / 'index.html'}")
+    s = report["summary"]
+    return 0 if not s["unexpected"] and not s["mutants"]["survivors"] else 1
+
+
+def _print_summary(report: dict) -> None:
+    from checks.run import fmt_slack
     rows = []
     for e in report["claims"]:
         killed = sum(m["killed"] for m in e["mutants"])
@@ -169,18 +201,16 @@ def cmd_run(args) -> int:
                      f"{killed}/{len(e['mutants'])}", e["instances"], fmt_slack(e["worst_slack"]),
                      f"{e['wall_s']:.1f}s"])
     _out(_table(rows, ["claim", "kind", "verdict", "declared", "mutants", "n", "worst slack", "time"]))
-    s = report["summary"]
+    s, run = report["summary"], report["run"]
     _out()
     _out(f"{s['as_declared']}/{s['claims']} claims as declared; mutants refuted "
-         f"{s['mutants']['refuted']}/{s['mutants']['total']}; {report['run']['wall_s']:.1f}s "
-         f"(profile {profile.name}, seed {seed}, device {device})")
+         f"{s['mutants']['refuted']}/{s['mutants']['total']}; {run['wall_s']:.1f}s "
+         f"(profile {run['profile']}, seed {run['seed']}, device {run['device']})")
     for cid in s["unexpected"]:
         e = next(x for x in report["claims"] if x["id"] == cid)
         _out(f"UNEXPECTED {cid}: {e['verdict']} (declared {e['expected_verdict']}): {e['message']}")
     for sv in s["mutants"]["survivors"]:
         _out(f"SURVIVING MUTANT {sv}")
-    _out(f"report: {path / 'index.html'}")
-    return 0 if not s["unexpected"] and not s["mutants"]["survivors"] else 1
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -337,6 +367,9 @@ def _main(argv: list[str] | None) -> int:
         return 2
     try:
         return COMMANDS[args.command](args)
+    except _Interrupted as exc:
+        print(f"theorycheck: {exc}", file=sys.stderr)
+        return 130
     except TheorycheckError as exc:
         print(f"theorycheck: error: {exc}", file=sys.stderr)
         return 2

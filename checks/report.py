@@ -197,6 +197,16 @@ def report_to_json(report: dict) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def dumps(value: Any) -> str:
+    """Any JSON-able payload (not only reports) with the report's non-finite float spelling."""
+    return json.dumps(_encode(value, "value"), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def loads(text: str) -> Any:
+    """Inverse of :func:`dumps` (raises json.JSONDecodeError on bad text)."""
+    return _decode(json.loads(text))
+
+
 def report_from_json(text: str, origin: str = "report") -> dict:
     """Parse and validate report JSON text (``origin`` names it in error messages)."""
     try:

@@ -93,12 +93,14 @@ def combine(results: list[ClaimResult]) -> None:
 
 def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str = "cpu",
                with_mutants: bool = True, jobs: int = 1,
-               on_result: Callable[[ClaimResult], None] | None = None) -> list[ClaimResult]:
+               on_result: Callable[[ClaimResult], None] | None = None,
+               journal=None) -> list[ClaimResult]:
     """Check every claim (and its mutants); ``jobs`` > 1 spreads them over worker processes.
 
     Each claim and each mutant draws its own seed from (run seed, claim id, mutant name), so the
     outcomes do not depend on the order or the process they run in: a parallel run reports the
-    same numbers as a serial one.
+    same numbers as a serial one. With a :class:`checks.journal.Journal`, every finished task is
+    saved as it completes and tasks the journal already holds are not run again (``--resume``).
     """
     tasks = [(c, None) for c in claims]
     if with_mutants:
@@ -107,7 +109,9 @@ def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str 
     results = {c.id: ClaimResult(c, None) for c in claims}  # type: ignore[arg-type]
     mutant_outcomes: dict[str, dict[str, Outcome]] = {c.id: {} for c in claims}
 
-    def record(c: Claim, m, outcome: Outcome) -> None:
+    def record(c: Claim, m, outcome: Outcome, *, fresh: bool = True) -> None:
+        if journal is not None and fresh:
+            journal.record(c.id, m.name if m else None, outcome)
         if m is None:
             results[c.id].outcome = outcome
         else:
@@ -120,6 +124,15 @@ def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str 
             if on_result:
                 on_result(res)
 
+    done = journal.done() if journal is not None else {}
+    todo = []
+    for c, m in tasks:
+        previous = done.get((c.id, m.name if m else None))
+        if previous is not None:
+            record(c, m, previous, fresh=False)
+        else:
+            todo.append((c, m))
+    tasks = todo
     if jobs <= 1:
         context = RunContext(device=device, profile=profile.name)
         position = {c.id: i for i, c in enumerate(claims)}
@@ -265,3 +278,21 @@ def check_seed(seed) -> int:
 
 def fmt_slack(x) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.3g}"
+
+
+#: report fields that measure time (and so differ between two runs with the same seed)
+TIMING_FIELDS = ("started", "finished", "wall_s", "id", "command")
+
+
+def without_timing(report: dict) -> dict:
+    """A copy of ``report`` without its timing fields: two runs with the same seed give equal
+    copies (the determinism contract)."""
+    import copy
+    r = copy.deepcopy(report)
+    for key in TIMING_FIELDS:
+        r["run"].pop(key, None)
+    for c in r["claims"]:
+        c.pop("wall_s", None)
+        for m in c["mutants"]:
+            m.pop("wall_s", None)
+    return r

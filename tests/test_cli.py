@@ -155,6 +155,8 @@ def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    assert "interrupted; no report was written" in err
-    assert sorted(p.name for p in out.iterdir()) == ["latest", "old-run"]
+    assert "interrupted; no report was written" in err and "--resume" in err
+    reports = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert reports == ["latest", "old-run"]
     assert os.readlink(out / "latest") == "old-run"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")][0].startswith(".journal-")

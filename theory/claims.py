@@ -142,12 +142,18 @@ class Claim:
     corrects: str | None = None      # for a corrected sibling: the id of the printed claim
     expect: Exponent | AtLeast | None = None
     false_alarm: float = 1e-4        # budget for statistical claims (Bonferroni share of the run)
+    stochastic: bool = False         # an identity/inequality whose tolerance is a Monte-Carlo error model
     diagnostics: Callable[..., list] | None = None  # rng -> plot series for the report (optional)
     note: str = ""
 
     @property
     def paper(self) -> str:
         return self.source.paper.key
+
+    @property
+    def statistical(self) -> bool:
+        """Whether a correct claim can come out refuted by chance (so its false_alarm counts)."""
+        return self.stochastic or self.kind in (Kind.PROBABILITY, Kind.SCALING)
 
     def with_mutant(self, mutant: Mutant) -> "Claim":
         """The claim as the mutant perturbs it (same id; the engine labels it with the mutant)."""
@@ -201,6 +207,8 @@ class Registry:
             raise InputError(f"erratum {claim.id} names no corrected sibling (corrected_by)")
         if claim.kind is Kind.SCALING and not isinstance(claim.expect, Exponent):
             raise InputError(f"scaling claim {claim.id} needs expect=Exponent(...)")
+        if not 0 < claim.false_alarm < 1:
+            raise InputError(f"claim {claim.id}: false_alarm must be in (0, 1), got {claim.false_alarm}")
         if claim.kind is Kind.PROBABILITY and not isinstance(claim.expect, AtLeast):
             raise InputError(f"probability claim {claim.id} needs expect=AtLeast(...)")
         self._papers[claim.paper] = claim.source.paper
@@ -248,6 +256,10 @@ class Registry:
             known = ", ".join(sorted(self._papers)) or "none"
             raise UnknownNameError(f"unknown paper {key!r} (known papers: {known})")
         return [c for c in self._claims.values() if c.paper == key]
+
+    def false_alarm_budget(self, claims=None) -> float:
+        """Bonferroni bound on P(some correct statistical claim is refuted) in one run."""
+        return float(sum(c.false_alarm for c in (claims or self._claims.values()) if c.statistical))
 
     @property
     def unchecked(self) -> list[NotCheckable]:
