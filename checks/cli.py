@@ -86,6 +86,25 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("a", help="report.json or run directory (the old one)")
     diff.add_argument("b", help="report.json or run directory (the new one)")
 
+    cal = sub.add_parser("calibrate", help="run a profile under many seeds; print unexpected verdicts",
+                         description="False-alarm calibration: run the selected claims (and mutants) "
+                                     "under seeds 0..N-1 and list every verdict that differs from its "
+                                     "declared status and every surviving mutant. Target: none.")
+    cal.add_argument("--seeds", type=int, default=20, metavar="N", help="number of seeds (default 20)")
+    cal.add_argument("--paper", action="append", metavar="P", help="only claims of paper P (repeatable)")
+    cal.add_argument("--claim", action="append", metavar="ID", help="only this claim (repeatable)")
+    cal.add_argument("--profile", default="quick", help="profile to calibrate (default quick)")
+    cal.add_argument("--device", default="cpu", help="cpu (default), cuda or auto")
+    cal.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+
+    base = sub.add_parser("baseline", help="rewrite the committed regression baseline",
+                          description="Run the quick profile with seed 0 and write "
+                                      "reports/baseline/report.json (and report.md): the baseline the "
+                                      "test suite compares every run against.")
+    base.add_argument("--dir", default=str(Path(DEFAULT_OUT) / "baseline"), metavar="DIR",
+                      help="where to write the baseline (default reports/baseline)")
+    base.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+
     rep = sub.add_parser("replay", help="re-evaluate a claim on one instance (from a reproduction line)")
     rep.add_argument("id")
     rep.add_argument("--instance", required=True, help="the instance recipe as JSON")
@@ -333,7 +352,54 @@ def _json_default(x):
         return repr(x)
 
 
-COMMANDS = {"run": cmd_run, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
+def cmd_calibrate(args) -> int:
+    from checks.run import run_claims
+    if args.seeds < 1:
+        raise TheorycheckError(f"--seeds must be >= 1, got {args.seeds}")
+    args.seed = 0
+    profile, _, device, claims, _ = _prepare(args)
+    problems = []
+    for seed in range(args.seeds):
+        start = time.time()
+        results = run_claims(claims, profile, seed, device=device, jobs=args.jobs)
+        found = [f"{r.claim.id}: {r.verdict.value} (declared {r.expected.value})"
+                 for r in results if not r.as_declared]
+        found += [f"{r.claim.id} :: {name}: mutant survived" for r in results for name in r.survivors]
+        problems += [(seed, f) for f in found]
+        _out(f"seed {seed:3d}: {len(found)} unexpected ({time.time() - start:.0f}s)")
+        for f in found:
+            _out(f"    {f}")
+    _out(f"\n{len(problems)} unexpected verdicts over {args.seeds} seeds x {len(claims)} claims "
+         f"(profile {profile.name})")
+    return 0 if not problems else 1
+
+
+def cmd_baseline(args) -> int:
+    from checks.profiles import get_profile
+    from checks.render_md import render_markdown
+    from checks.report import report_to_json
+    from checks.run import build_report, run_claims, select_claims
+    profile = get_profile("quick")
+    registry = _registry()
+    target = Path(args.dir)
+    _check_writable(target)
+    started = time.time()
+    claims = select_claims(profile, registry=registry)
+    results = run_claims(claims, profile, 0, jobs=max(1, args.jobs))
+    report = build_report(results, run_id="baseline", seed=0, profile=profile, device="cpu",
+                          started=started, command="theorycheck baseline", registry=registry)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in (("report.json", report_to_json(report)), ("report.md", render_markdown(report))):
+        tmp = target / f".{name}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target / name)
+    s = report["summary"]
+    _out(f"baseline written to {target}/report.json: {s['claims']} claims, "
+         f"{s['as_declared']} as declared, mutants refuted {s['mutants']['refuted']}/{s['mutants']['total']}")
+    return 0 if not s["unexpected"] and not s["mutants"]["survivors"] else 1
+
+
+COMMANDS = {"run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
             "diff": cmd_diff, "replay": cmd_replay}
 
 

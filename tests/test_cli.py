@@ -160,3 +160,20 @@ def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path):
     assert reports == ["latest", "old-run"]
     assert os.readlink(out / "latest") == "old-run"
     assert [p.name for p in out.iterdir() if p.name.startswith(".")][0].startswith(".journal-")
+
+
+def test_calibrate_reports_no_unexpected_verdict_on_two_seeds(capsys):
+    code, text, _ = run_cli(capsys, "calibrate", "--seeds", "2", "--claim", "arora2019.ex6.2.printed-nuclear-norm")
+    assert code == 0 and "0 unexpected verdicts over 2 seeds" in text
+
+
+def test_baseline_command_writes_json_and_markdown(tmp_path, capsys, monkeypatch):
+    from checks import run as run_module
+    from theory.claims import REGISTRY
+    only = [REGISTRY.get("arora2019.ex6.2.printed-nuclear-norm"), REGISTRY.get("arora2019.ex6.2.nuclear-norm-squared")]
+    monkeypatch.setattr(run_module, "select_claims", lambda profile, registry=None: only)
+    code, text, _ = run_cli(capsys, "baseline", "--dir", str(tmp_path / "baseline"))
+    assert code == 0 and "2 claims" in text
+    from checks.report import load_report
+    report = load_report(tmp_path / "baseline" / "report.json")
+    assert report["run"]["seed"] == 0 and (tmp_path / "baseline" / "report.md").is_file()
