@@ -140,7 +140,8 @@ def test_console_script_help():
         assert flag in proc.stdout
 
 
-def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path):
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path, sig):
     import os
     import signal
     import time
@@ -149,13 +150,25 @@ def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path):
     (out / "old-run").mkdir(parents=True)
     (out / "latest").symlink_to("old-run")
     exe = shutil.which("theorycheck") or str(Path(sys.executable).parent / "theorycheck")
-    proc = subprocess.Popen([exe, "run", "--out", str(out)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    time.sleep(4.0)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    assert "interrupted; no report was written" in err and "--resume" in err
+    cheap = ["--claim", "arora2019.rem5.1.printed-parallel", "--claim", "arora2019.ex6.2.printed-nuclear-norm"]
+    proc = subprocess.Popen([exe, "run", *cheap, "--out", str(out)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+    deadline = time.time() + 90
+    while not list(out.glob(".journal-*/*.json"))[1:] and time.time() < deadline:
+        time.sleep(0.2)  # wait until the run is under way: meta.json and one finished task saved
+    proc.send_signal(getattr(signal, sig))
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # show where it hung (faulthandler dumps on SIGABRT)
+        proc.send_signal(signal.SIGABRT)
+        _, err = proc.communicate(timeout=30)
+        pytest.fail(f"{sig} did not stop the run:\n{err[-6000:]}")
+    if sig == "SIGKILL":
+        assert proc.returncode == -signal.SIGKILL
+    else:
+        assert proc.returncode == 130, err
+        assert "interrupted; no report was written" in err and "--resume" in err
     reports = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert reports == ["latest", "old-run"]
     assert os.readlink(out / "latest") == "old-run"
