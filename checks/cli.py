@@ -199,7 +199,7 @@ def cmd_run(args) -> int:
                            f"--resume {run_id} --out {out_dir}") from None
     finally:
         progress.close()
-    command = " ".join(["theorycheck"] + sys.argv[1:])
+    command = " ".join(["theorycheck"] + args.argv)
     report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
                           started=started, command=command, papers=args.paper,
                           claim_ids=args.claim, registry=registry)
@@ -428,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if not args.command:
         parser.print_help()
         return 2

@@ -140,7 +140,7 @@ def _figures(paths: list[str], caption: str) -> str:
         return ""
     images = "".join(
         f'<a href="{html.escape(p, quote=True)}"><img src="{html.escape(p, quote=True)}" '
-        f'alt="{_e(caption)}: {_e(p.rsplit("/", 1)[-1])}" loading="lazy"></a>'
+        f'alt="{_e(caption)}: {_e(p.rsplit("/", 1)[-1])}"></a>'
         for p in paths
     )
     return f'<div class="figures">{images}</div>'
