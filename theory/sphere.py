@@ -26,9 +26,12 @@ GEOMETRIES = {
 def normalize_rows(X, name: str = "X") -> np.ndarray:
     """Scale every row of ``X`` to unit Euclidean norm; a zero row is an error."""
     A = as_matrix(X, name)
-    norms = np.linalg.norm(A, axis=1, keepdims=True)
+    with np.errstate(over="ignore"):
+        norms = np.linalg.norm(A, axis=1, keepdims=True)
     if np.any(norms == 0):
         raise InputError(f"{name} has a zero row, which has no direction on the sphere")
+    if not np.all(np.isfinite(norms)):
+        raise InputError(f"{name} has a row too large to normalise in float64 (its norm overflows)")
     return A / norms
 
 
