@@ -38,6 +38,31 @@ from theory.evidence import Evidence
 MAX_SLACKS = 500
 
 
+def _ignore_source_constants() -> bool:
+    """Make Hypothesis's draws depend on the seed alone.
+
+    Hypothesis mixes literals found in the source of every loaded project module into its draws
+    (with probability 1/20 per draw). Which modules are loaded differs between a CLI run, a test
+    session and a ``--jobs`` worker, so the same seed would visit different instances in each.
+    We give it an empty set of source constants instead. This reaches into a private module of
+    Hypothesis; if that module changes, the determinism tests (tests/test_determinism_resume.py)
+    say so. Returns whether the patch applied.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+        empty = providers.Constants()
+        providers._get_local_constants = lambda: empty
+        cache = getattr(providers, "CONSTANTS_CACHE", None)
+        if cache is not None:  # entries computed with the old constants must go
+            getattr(cache, "cache", cache).clear()
+        return True
+    except (ImportError, AttributeError, TypeError):
+        return False
+
+
+SOURCE_CONSTANTS_IGNORED = _ignore_source_constants()
+
+
 def derive_seed(run_seed: int, claim_id: str, mutant: str | None = None) -> int:
     """A 32-bit seed for one claim (or mutant) of a run: same run seed, same numbers."""
     text = f"{run_seed}|{claim_id}|{mutant or ''}"
@@ -119,6 +144,18 @@ class _Tally:
         return out
 
 
+def _target_score(slack: float) -> float:
+    """What ``target()`` maximises: −slack, clipped, and rounded to 8 significant digits.
+
+    The rounding keeps the search path independent of last-bit differences in the slack (numpy's
+    reductions can round differently with the memory alignment of their operands), so that the
+    same seed visits the same instances in every process.
+    """
+    if not math.isfinite(slack):
+        return 1e6
+    return float(f"{float(np.clip(-slack, -1e6, 1e6)):.8g}")
+
+
 class _Refuted(Exception):
     def __init__(self, recipe: dict, evidence: Evidence):
         super().__init__(f"refuted at {canonical_json(recipe)}")
@@ -162,13 +199,15 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) ->
         tally.add(recipe, ev)
         if ev.precondition:
             return
-        target(float(np.clip(-ev.slack, -1e6, 1e6)) if math.isfinite(ev.slack) else 1e6,
-               label="negated slack")
+        target(_target_score(ev.slack), label="negated slack")
         if not ev.holds:
             raise _Refuted(recipe, ev)
 
+    # The parent is Hypothesis's built-in default profile, not whatever profile is loaded
+    # globally (a test suite's derandomize=True would otherwise replace the run seed).
     search = settings(
-        max_examples=profile.examples, deadline=None, database=None,
+        settings.get_profile("default"),
+        max_examples=profile.examples, deadline=None, database=None, derandomize=False,
         suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
         phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
         print_blob=False,
