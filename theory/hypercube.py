@@ -1,0 +1,136 @@
+"""The Boolean cube {±1}^N: points, parities, and the Walsh–Fourier transform.
+
+Wei, Lee, Liu, Ma 2019 (Appendix B) lower-bound the kernel method with Boolean analysis: every
+f: {±1}^N → ℝ is Σ_S f̂(S) z^S with z^S = Π_{j∈S} z_j, Parseval gives E[f g] = Σ_S f̂(S)ĝ(S)
+(eq. B.11), Lemma B.8 / eq. B.12 compute the Fourier coefficients of z ↦ (zᵀz_i)^q, and Bonami's
+lemma (O'Donnell, Ch. 9) bounds E f⁴ ≤ 9^k (E f²)² for f of degree ≤ k.
+
+Conventions: point j of the cube (0 <= j < 2^N) has coordinate b ∈ {0..N−1} equal to −1 when bit b
+of j is set, +1 otherwise; a subset S ⊆ [N] is the bitmask Σ_{b∈S} 2^b. With these, z_j^S =
+(−1)^{popcount(j & S)} and the Walsh–Hadamard matrix is exactly the character table, so
+:func:`fourier_coefficients` and :func:`from_fourier` are the fast transform in O(N·2^N).
+Integer inputs stay integers (object dtype when they could overflow int64), so identities such as
+Lemma B.8 are checked in exact arithmetic.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from theory.errors import InputError
+from theory.validation import positive_int
+
+#: largest cube enumerated (2^20 points); the paper's checks need at most 2^16
+MAX_DIMENSION = 20
+
+
+def _dimension(N, name: str = "N") -> int:
+    N = positive_int(N, name, minimum=0)
+    if N > MAX_DIMENSION:
+        raise InputError(f"{name} = {N} is too large to enumerate the cube (at most {MAX_DIMENSION})")
+    return N
+
+
+def points(N: int) -> np.ndarray:
+    """All 2^N points of {±1}^N as an int64 array of shape (2^N, N), in bitmask order."""
+    N = _dimension(N)
+    j = np.arange(2**N, dtype=np.int64)[:, None]
+    bits = (j >> np.arange(N, dtype=np.int64)[None, :]) & 1
+    return (1 - 2 * bits).astype(np.int64)
+
+
+def popcount(a: np.ndarray) -> np.ndarray:
+    """Number of set bits of each entry of a non-negative int64 array."""
+    a = np.asarray(a, dtype=np.int64).copy()
+    count = np.zeros_like(a)
+    while np.any(a):
+        count += a & 1
+        a >>= 1
+    return count
+
+
+def subset_mask(S) -> int:
+    """The bitmask of a subset S of coordinates (an iterable of distinct non-negative ints)."""
+    S = list(S)
+    if len(set(S)) != len(S) or any((not isinstance(s, (int, np.integer))) or s < 0 for s in S):
+        raise InputError(f"S must be distinct non-negative coordinate indices, got {S!r}")
+    return int(sum(1 << int(s) for s in S))
+
+
+def parity(N: int, S) -> np.ndarray:
+    """The character z ↦ z^S = Π_{j∈S} z_j evaluated on every point of {±1}^N (int64)."""
+    N = _dimension(N)
+    mask = subset_mask(S)
+    if mask >> N:
+        raise InputError(f"S = {sorted(S)} has a coordinate outside [0, {N})")
+    return (1 - 2 * (popcount(np.arange(2**N, dtype=np.int64) & mask) & 1)).astype(np.int64)
+
+
+def _as_table(values, name: str) -> tuple[np.ndarray, int]:
+    v = np.asarray(values)
+    if v.ndim != 1 or v.size == 0 or v.size & (v.size - 1):
+        raise InputError(f"{name} must be a 1-D table of length 2^N, got shape {v.shape}")
+    if v.dtype.kind not in "iufO":
+        raise InputError(f"{name} must hold numbers, got dtype {v.dtype}")
+    if v.dtype.kind == "f" and not np.all(np.isfinite(v)):
+        raise InputError(f"{name} has non-finite entries")
+    return v, int(v.size).bit_length() - 1
+
+
+def walsh_hadamard(values) -> np.ndarray:
+    """Unnormalised transform H·v with H[S, j] = z_j^S, in O(N·2^N) butterflies.
+
+    Integer tables stay exact (int64, or Python ints in an object array when the sum of absolute
+    values could overflow int64).
+    """
+    v, N = _as_table(values, "values")
+    if v.dtype.kind in "iu":
+        big = int(np.abs(v.astype(object)).sum()) >= 2**62
+        a = v.astype(object) if big else v.astype(np.int64)
+    else:
+        a = v.astype(object) if v.dtype.kind == "O" else v.astype(np.float64)
+    a = a.copy()
+    h = 1
+    while h < a.size:
+        a = a.reshape(-1, 2, h)
+        top, bottom = a[:, 0, :].copy(), a[:, 1, :].copy()
+        a[:, 0, :], a[:, 1, :] = top + bottom, top - bottom
+        a = a.reshape(-1)
+        h *= 2
+    return a
+
+
+def fourier_coefficients(values) -> np.ndarray:
+    """f̂(S) = E_z[f(z) z^S] for a table of f on {±1}^N; index S is the subset's bitmask.
+
+    Float tables give float64; integer tables give exact :class:`fractions.Fraction` objects.
+    """
+    v, N = _as_table(values, "values")
+    total = walsh_hadamard(v)
+    if v.dtype.kind in "iuO":
+        return np.array([Fraction(int(t), 2**N) if not isinstance(t, Fraction) else t / 2**N
+                         for t in total], dtype=object)
+    return total / 2.0**N
+
+
+def from_fourier(coefficients) -> np.ndarray:
+    """The table f(z) = Σ_S f̂(S) z^S on {±1}^N from its 2^N Fourier coefficients (float64)."""
+    c, _ = _as_table(np.asarray(coefficients, dtype=np.float64), "coefficients")
+    return walsh_hadamard(c)
+
+
+def degree(coefficients, tol: float = 0.0) -> int:
+    """max |S| over the S with |f̂(S)| > tol (0 for the zero function)."""
+    c, _ = _as_table(np.asarray(coefficients, dtype=np.float64), "coefficients")
+    live = np.flatnonzero(np.abs(c) > tol)
+    return int(popcount(live).max()) if live.size else 0
+
+
+def exact_mean(values) -> Fraction:
+    """E_z[f(z)] over the uniform cube as an exact Fraction (integer tables only)."""
+    v, N = _as_table(values, "values")
+    if v.dtype.kind not in "iuO":
+        raise InputError("exact_mean needs an integer table; use values.mean() for floats")
+    return Fraction(int(sum(int(t) for t in v)), 2**N)

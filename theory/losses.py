@@ -1,0 +1,105 @@
+"""Losses on margins and the facts of Lemma A.1 of the 2-homogeneity paper (exponential, logistic).
+
+Everything acts on a *margin vector* p ∈ ℝⁿ (p_i = y_i h(x_i) or p_i = ⟨u, z_i⟩) in float64 and in
+log space, so margins of several hundred (losses near 1e-300) stay exact:
+
+- ℓ_log(z) = ln(1 + e^{−z}), ℓ_exp(z) = e^{−z}, their derivatives and inverses;
+- the smoothed margin ψ(p) = ℓ⁻¹(Σ_i ℓ(p_i)) with the **sum** (Lemma A.1's convention; the paper's
+  ψ(w) = ℓ⁻¹(n𝓛(w)) is the same number, Section 3.4);
+- G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5).
+
+Accuracy notes: −ℓ_log'(z) = expit(−z) is computed as such (the form 0.5(1 − tanh(z/2)) cancels to
+exactly 0 for z ≳ 36); ℓ_log⁻¹(s) = −ln(e^s − 1) switches to −s − ln(1 − e^{−s}) for s > 30.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit, logsumexp
+
+from theory.errors import InputError
+from theory.validation import as_vector, finite_real
+
+LOSSES = ("logistic", "exponential")
+
+#: (c1, c2) of Lemma A.1 part 2 as printed: min_i p_i <= ψ(p) + c1 ln n + c2
+LEMMA_A1_PART2_CONSTANTS = {"logistic": (2.0, 1.0), "exponential": (1.0, 0.0)}
+
+
+def _loss_name(loss: str) -> str:
+    if loss not in LOSSES:
+        raise InputError(f"loss must be one of {LOSSES}, got {loss!r}")
+    return loss
+
+
+def margins(p, name: str = "margins") -> np.ndarray:
+    """p as a non-empty finite float64 vector."""
+    v = as_vector(p, name)
+    if v.size == 0:
+        raise InputError(f"{name} must not be empty")
+    return v
+
+
+def loss_values(p, loss: str = "logistic") -> np.ndarray:
+    """ℓ(p_i) elementwise: log1p(e^{−p}) (logistic) or e^{−p} (exponential)."""
+    p = margins(p)
+    if _loss_name(loss) == "logistic":
+        return np.logaddexp(0.0, -p)
+    return np.exp(-p)
+
+
+def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
+    """−ℓ'(p_i) elementwise: 1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
+    p = margins(p)
+    if _loss_name(loss) == "logistic":
+        return expit(-p)
+    return np.exp(-p)
+
+
+def inverse(s: float, loss: str = "logistic") -> float:
+    """ℓ⁻¹(s) for s > 0: −ln(e^s − 1) (logistic, defined for every s > 0) or −ln s (exponential)."""
+    s = finite_real(s, "s", lo=0.0, lo_open=True)
+    if _loss_name(loss) == "exponential":
+        return float(-np.log(s))
+    if s > 30.0:
+        return float(-s - np.log1p(-np.exp(-s)))
+    return float(-np.log(np.expm1(s)))
+
+
+def total_loss_log(p, loss: str = "logistic") -> float:
+    """ln Σ_i ℓ(p_i), accurate even when every ℓ(p_i) underflows."""
+    p = margins(p)
+    if _loss_name(loss) == "exponential":
+        return float(logsumexp(-p))
+    # ln ℓ_log(z) = ln log1p(e^{-z}); for z > 30, log1p(e^{-z}) = e^{-z}(1 - e^{-z}/2 + ...)
+    big = p > 30.0
+    logs = np.where(big, -p + np.log1p(-0.5 * np.exp(-np.where(big, p, 30.0))),
+                    np.log(np.logaddexp(0.0, -np.where(big, 0.0, p))))
+    return float(logsumexp(logs))
+
+
+def smoothed_margin(p, loss: str = "logistic") -> float:
+    """ψ(p) = ℓ⁻¹(Σ_i ℓ(p_i)) (Section 3.4 with n𝓛 = Σℓ; Lemma A.1).
+
+    Logistic, with S = Σ ℓ(p_i): ψ = −ln(e^S − 1). For S < 1e-8 the expansion
+    −ln(S(1 + S/2)) = −ln S − S/2 is exact to float64, and is evaluated from ln S so that margins
+    in the hundreds do not underflow.
+    """
+    p = margins(p)
+    if _loss_name(loss) == "exponential":
+        return float(-logsumexp(-p))
+    log_s = total_loss_log(p, "logistic")
+    s = float(np.exp(log_s))
+    if s < 1e-8:
+        return float(-log_s - s / 2)
+    return inverse(s, "logistic")
+
+
+def mean_neg_derivative(p, loss: str = "logistic") -> float:
+    """G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5)."""
+    return float(np.mean(neg_derivative(p, loss)))
+
+
+def neg_derivative_at(z: float, loss: str = "logistic") -> float:
+    """−ℓ'(z) at one point."""
+    return float(neg_derivative(np.array([finite_real(z, "z")]), loss)[0])

@@ -1,0 +1,122 @@
+"""Maximum-margin problems solved by scipy (HiGHS linear programs, SLSQP for the ℓ2 ball).
+
+Wei, Lee, Liu, Ma 2019:
+
+* ℓ1-SVM over a feature dictionary (eq. B.14, Prop. B.10): γ_ℓ1 = max_{‖μ‖₁<=1} min_i y_i Σ_k μ_k
+  Φ_{ik}. As an LP in (μ⁺, μ⁻, t): maximise t s.t. y_i Φ_i(μ⁺ − μ⁻) >= t, Σ(μ⁺ + μ⁻) <= 1.
+  For two-layer ReLU nets Φ_{ik} = [ū_kᵀx_i]_+ and the maximum normalized margin of any width
+  >= n + 1 is γ_ℓ1/2 (Prop. B.10; the factor ½ is ‖μ‖₁ = ‖Θ‖_F²/2 for a balanced net).
+* Best linear-combination margin with an ℓ∞ box (:func:`linear_separation_margin`): whether some
+  coefficient vector makes every label-signed score positive, e.g. whether a kernel predictor
+  Σ β_i K(x_i, ·) classifies a whole support correctly (Theorem 2.1's lower bound says it cannot).
+* Linear hard-margin SVM (:func:`linear_max_margin`): γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i, the
+  maximum normalized margin of the 1-homogeneous model f = wᵀx (Theorem 4.1 with a = 1).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from scipy.optimize import linprog, minimize
+
+from theory.errors import InputError
+from theory.validation import as_matrix, as_vector
+
+
+class L1Svm(NamedTuple):
+    margin: float        # γ_ℓ1 (optimal t)
+    weights: np.ndarray  # μ = μ⁺ − μ⁻, ‖μ‖₁ <= 1
+    support: int         # number of k with |μ_k| > 1e-12
+
+
+def _labels(y, n):
+    y = as_vector(y, "y", length=n)
+    if not np.all(np.abs(y) == 1.0):
+        raise InputError("y must be ±1 labels")
+    return y
+
+
+def l1_svm(features, y) -> L1Svm:
+    """γ_ℓ1 = max_{‖μ‖₁<=1} min_i y_i Σ_k μ_k features[i, k]  (an LP solved by HiGHS)."""
+    F = as_matrix(features, "features")
+    n, K = F.shape
+    y = _labels(y, n)
+    A = y[:, None] * F
+    # variables: μ⁺ (K), μ⁻ (K), t (free); minimise −t
+    c = np.zeros(2 * K + 1)
+    c[-1] = -1.0
+    A_ub = np.vstack([np.hstack([-A, A, np.ones((n, 1))]),
+                      np.hstack([np.ones(K), np.ones(K), [0.0]])[None, :]])
+    b_ub = np.concatenate([np.zeros(n), [1.0]])
+    bounds = [(0, None)] * (2 * K) + [(None, None)]
+    res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=bounds, method="highs")
+    if res.status != 0:
+        raise RuntimeError(f"ℓ1-SVM LP failed: {res.message}")
+    mu = res.x[:K] - res.x[K:2 * K]
+    return L1Svm(float(res.x[-1]), mu, int(np.sum(np.abs(mu) > 1e-12)))
+
+
+def relu_features(X, directions) -> np.ndarray:
+    """Φ_{ik} = [ū_kᵀ x_i]_+ for unit directions ū_k (rows of ``directions``)."""
+    X = as_matrix(X, "X")
+    D = as_matrix(directions, "directions")
+    if D.shape[1] != X.shape[1]:
+        raise InputError(f"directions must have {X.shape[1]} columns, got {D.shape[1]}")
+    norms = np.linalg.norm(D, axis=1)
+    if np.any(norms == 0):
+        raise InputError("directions must be non-zero")
+    return np.maximum(X @ (D / norms[:, None]).T, 0.0)
+
+
+def network_from_l1_solution(directions, mu) -> tuple[np.ndarray, np.ndarray]:
+    """A two-layer net (U, w) with ‖Θ‖_F = 1 realising μ: w_k = sign μ_k·s√|μ_k|, u_k = s√|μ_k|·ū_k.
+
+    Balanced units (|w_k| = ‖u_k‖) give f = s²Σ μ_k[ū_kᵀx]_+ and ‖Θ‖_F² = 2s²‖μ‖₁, so s² = 1/(2‖μ‖₁)
+    and the net's normalized margin is (min_i y_i Σ μ_k Φ_ik)/(2‖μ‖₁): γ_ℓ1/2 at the LP optimum.
+    """
+    D = as_matrix(directions, "directions")
+    mu = as_vector(mu, "mu", length=D.shape[0])
+    l1 = float(np.abs(mu).sum())
+    if l1 == 0:
+        raise InputError("mu must not be zero")
+    s = 1.0 / np.sqrt(2 * l1)
+    root = np.sqrt(np.abs(mu))
+    U = (s * root)[:, None] * D / np.linalg.norm(D, axis=1)[:, None]
+    return U, np.sign(mu) * s * root
+
+
+def linear_separation_margin(A, box: float = 1.0) -> tuple[float, np.ndarray]:
+    """max_{‖β‖∞<=box} min_j (Aβ)_j by LP: positive iff some β makes every row of A·β positive."""
+    A = as_matrix(A, "A")
+    m, k = A.shape
+    c = np.zeros(k + 1)
+    c[-1] = -1.0
+    A_ub = np.hstack([-A, np.ones((m, 1))])
+    bounds = [(-box, box)] * k + [(None, None)]
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(m), bounds=bounds, method="highs")
+    if res.status != 0:
+        raise RuntimeError(f"separation LP failed: {res.message}")
+    return float(res.x[-1]), res.x[:k]
+
+
+def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
+    """γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i and its maximiser (hard-margin SVM, SLSQP on the QP).
+
+    Solves min ‖v‖² s.t. y_i vᵀx_i >= 1; then γ* = 1/‖v‖ and w* = v/‖v‖. Raises InputError when
+    the data are not linearly separable through the origin.
+    """
+    X = as_matrix(X, "X")
+    y = _labels(y, X.shape[0])
+    A = y[:, None] * X
+    sep, _ = linear_separation_margin(A)
+    if sep <= 1e-12:
+        raise InputError("data are not linearly separable through the origin (γ* = 0)")
+    v0 = np.linalg.lstsq(A, np.ones(len(y)), rcond=None)[0]
+    v0 = v0 / max(1e-12, (A @ v0).min()) if (A @ v0).min() > 0 else np.ones(X.shape[1])
+    res = minimize(lambda v: v @ v, v0, jac=lambda v: 2 * v, method="SLSQP",
+                   constraints=[{"type": "ineq", "fun": lambda v: A @ v - 1.0, "jac": lambda v: A}],
+                   options={"ftol": 1e-15, "maxiter": 500})
+    v = res.x
+    w = v / np.linalg.norm(v)
+    return float((A @ w).min()), w

@@ -1,0 +1,219 @@
+"""Networks whose last layers are a normalisation gain a followed by a linear head b (torch, float64).
+
+The 2-homogeneity paper's model (eq. (2)) is h(x; a, b, V) = ⟨a ⊙ b, F(x; V)⟩: a normalised feature
+map F, a per-feature gain a (the norm layer's multiplicative weight) and a scalar linear head b.
+Whatever F is, h is 2-homogeneous in (a, b) (Section 1.1, "ubiquity"; Section 3.4's "homogeneous
+w.r.t. a coordinate subset"). Two concrete F:
+
+- the shallow normalised ReLU net of eq. (1): F_j(x; V) = σ(⟨v_j/‖v_j‖, x⟩), σ = ReLU, no bias;
+- a deeper net: tanh layer with biases, optionally a residual ReLU block, then RMSNorm without its
+  own gain — inhomogeneous in everything except (a, b).
+
+Hidden hypotheses of the ubiquity claim are switches here: ``norm_bias`` adds LayerNorm's additive
+β after the gain and ``head_bias`` a bias on the head; either breaks 2-homogeneity in (a, b).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from theory.errors import InputError
+
+DEEP_BLOCKS = ("W1", "c1", "W2", "c2", "W3", "beta", "c0")
+
+
+def _tensor(x, name: str, ndim: int) -> torch.Tensor:
+    if not isinstance(x, torch.Tensor):
+        raise InputError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
+    if x.dim() != ndim:
+        raise InputError(f"{name} must be {ndim}-D, got shape {tuple(x.shape)}")
+    if x.dtype != torch.float64:
+        raise InputError(f"{name} must be float64, got {x.dtype}")
+    return x
+
+
+def unit_directions(V: torch.Tensor) -> torch.Tensor:
+    """Rows v_j/‖v_j‖ (the 0-homogeneous reparameterisation of eq. (1))."""
+    V = _tensor(V, "V", 2)
+    norms = V.norm(dim=1, keepdim=True)
+    if bool((norms == 0).any()):
+        raise InputError("V has a zero row: v_j/‖v_j‖ is undefined")
+    return V / norms
+
+
+def shallow_features(X: torch.Tensor, V: torch.Tensor) -> torch.Tensor:
+    """F(X; V) of eq. (1): the n×m matrix σ(⟨v_j/‖v_j‖, x_i⟩)."""
+    X = _tensor(X, "X", 2)
+    V = _tensor(V, "V", 2)
+    if X.shape[1] != V.shape[1]:
+        raise InputError(f"X has {X.shape[1]} columns but V rows have {V.shape[1]} entries")
+    return torch.relu(X @ unit_directions(V).T)
+
+
+def shallow_output(X, a, b, V) -> torch.Tensor:
+    """h(x_i; a, b, V) = Σ_j a_j b_j σ(⟨v_j/‖v_j‖, x_i⟩) for every row x_i of X (eq. (1))."""
+    a, b = _tensor(a, "a", 1), _tensor(b, "b", 1)
+    if a.shape != b.shape or a.shape[0] != V.shape[0]:
+        raise InputError(f"a, b and the rows of V must have one entry per neuron; got "
+                         f"{a.shape[0]}, {b.shape[0]} and {V.shape[0]}")
+    return shallow_features(X, V) @ (a * b)
+
+
+def rms_normalize(H: torch.Tensor, eps: float = 0.0) -> torch.Tensor:
+    """Row-wise RMSNorm without gain: h / sqrt(mean(h²) + eps)."""
+    return H / torch.sqrt((H * H).mean(dim=1, keepdim=True) + eps)
+
+
+def deep_features(X: torch.Tensor, p: dict, *, residual: bool = False) -> torch.Tensor:
+    """F(x) = RMSNorm(z) with z = tanh(W1 x + c1), plus a residual block z + W3 relu(W2 z + c2)."""
+    X = _tensor(X, "X", 2)
+    z = torch.tanh(X @ p["W1"].T + p["c1"])
+    if residual:
+        z = z + torch.relu(z @ p["W2"].T + p["c2"]) @ p["W3"].T
+    return rms_normalize(z, 1e-12)
+
+
+def deep_output(X: torch.Tensor, p: dict, *, residual: bool = False, norm_bias: bool = False,
+                head_bias: bool = False) -> torch.Tensor:
+    """h(x) = ⟨b, a ⊙ F(x) (+ β)⟩ (+ c0): gain a, bias-free head b, optional biases (see module)."""
+    F = deep_features(X, p, residual=residual)
+    out = F @ (p["a"] * p["b"])
+    if norm_bias:
+        out = out + p["beta"] @ p["b"]
+    if head_bias:
+        out = out + p["c0"]
+    return out
+
+
+def init_deep(d: int, width: int, generator: torch.Generator) -> dict:
+    """Parameters of :func:`deep_output` drawn from ``generator`` (gain and head ±1/√width)."""
+    if d < 1 or width < 1:
+        raise InputError(f"d and width must be >= 1, got d={d}, width={width}")
+
+    def g(*shape, scale=1.0):
+        return scale * torch.randn(*shape, generator=generator, dtype=torch.float64)
+
+    def signs(k):
+        return torch.where(torch.rand(k, generator=generator, dtype=torch.float64) < 0.5, -1.0, 1.0).double()
+
+    return {"W1": g(width, d, scale=1 / np.sqrt(d)), "c1": g(width, scale=0.5),
+            "W2": g(width, width, scale=1 / np.sqrt(width)), "c2": g(width, scale=0.5),
+            "W3": g(width, width, scale=1 / np.sqrt(width)),
+            "beta": g(width, scale=0.5), "c0": g((), scale=0.5),
+            "a": signs(width) / np.sqrt(width), "b": signs(width) / np.sqrt(width)}
+
+
+def init_shallow(d: int, m: int, generator: torch.Generator) -> dict:
+    """Initialisation of Section 4 (D3): a_j, b_j iid ±1/√m, v_j uniform on S^{d-1}."""
+    if d < 1 or m < 1:
+        raise InputError(f"d and m must be >= 1, got d={d}, m={m}")
+    V = torch.randn(m, d, generator=generator, dtype=torch.float64)
+
+    def signs():
+        return torch.where(torch.rand(m, generator=generator, dtype=torch.float64) < 0.5, -1.0, 1.0).double()
+
+    return {"a": signs() / np.sqrt(m), "b": signs() / np.sqrt(m), "V": V / V.norm(dim=1, keepdim=True)}
+
+
+# -- closed-form feature gradients of eq. (1) (Section 4, Appendix B: C1 <= 1, C2 = 0) --------------
+
+def feature_gradient(x, v) -> np.ndarray:
+    """∇_v σ(⟨v/‖v‖, x⟩) = σ'(ṽᵀx)(I − ṽṽᵀ)x/‖v‖ (numpy; ṽ = v/‖v‖; σ'(0) taken as 0)."""
+    x, v = np.asarray(x, dtype=np.float64), np.asarray(v, dtype=np.float64)
+    if x.ndim != 1 or v.shape != x.shape:
+        raise InputError(f"x and v must be vectors of equal length, got shapes {x.shape} and {v.shape}")
+    nv = np.linalg.norm(v)
+    if nv == 0:
+        raise InputError("v must be nonzero")
+    vt = v / nv
+    active = float(vt @ x > 0)
+    return active * (x - vt * (vt @ x)) / nv
+
+
+def feature_gradient_as_printed(x, v) -> np.ndarray:
+    """The display of Appendix B (l.1050): σ'(ṽᵀx)(I − ṽṽᵀ)x, without the factor 1/‖v‖."""
+    return feature_gradient(x, v) * np.linalg.norm(np.asarray(v, dtype=np.float64))
+
+
+# -- gradient descent on eq. (1) with closed-form gradients (numpy, float64) ------------------------
+
+def shallow_risk_and_gradients(X, y, a, b, V, *, train_V: bool = True):
+    """(𝓛, ∂𝓛/∂a, ∂𝓛/∂b, ∂𝓛/∂V) for eq. (1) and the logistic loss, in closed form (catalogue §6.2).
+
+    With q_i = ℓ'(y_i h_i) y_i / n and g = Fᵀq = ∂𝓛/∂(a⊙b): ∂a = g⊙b, ∂b = g⊙a, and
+    ∂v_j = a_j b_j (I − ṽ_jṽ_jᵀ)(Σ_i q_i 1[ṽ_jᵀx_i > 0] x_i)/‖v_j‖.
+    """
+    from scipy.special import expit
+
+    norms = np.linalg.norm(V, axis=1)
+    Vt = V / norms[:, None]
+    pre = X @ Vt.T
+    F = np.maximum(pre, 0.0)
+    h = F @ (a * b)
+    margins = y * h
+    risk = float(np.mean(np.logaddexp(0.0, -margins)))
+    q = -expit(-margins) * y / len(y)
+    g = F.T @ q
+    gV = None
+    if train_V:
+        raw = ((q[:, None] * (pre > 0)).T @ X) * (a * b)[:, None]
+        gV = (raw - Vt * np.sum(raw * Vt, axis=1, keepdims=True)) / norms[:, None]
+    return risk, g * b, g * a, gV
+
+
+def train_shallow(X, y, a, b, V, *, steps: int, eta0: float, cap: float = 1e4,
+                  train_a: bool = True, train_V: bool = True, stop_risk: float = 1e-7):
+    """GD on eq. (1) with the loss-scaled step min(η0/𝓛, cap) (a time change of gradient flow).
+
+    ``train_a=False, train_V=False`` trains the head b alone (a fixed): an ℓ2 / kernel-like arm.
+    Returns the final (a, b, V) and the risk per step.
+    """
+    a, b, V = np.array(a, dtype=float), np.array(b, dtype=float), np.array(V, dtype=float)
+    risks = []
+    for _ in range(steps):
+        risk, ga, gb, gV = shallow_risk_and_gradients(X, y, a, b, V, train_V=train_V)
+        risks.append(risk)
+        if risk < stop_risk:
+            break
+        eta = min(eta0 / risk, cap)
+        if train_a:
+            a, b = a - eta * ga, b - eta * gb
+        else:
+            b = b - eta * gb
+        if train_V:
+            V = V - eta * gV
+    return a, b, V, np.array(risks)
+
+
+def shallow_predict(X, a, b, V) -> np.ndarray:
+    """h(x_i) of eq. (1) in numpy."""
+    Vt = V / np.linalg.norm(V, axis=1, keepdims=True)
+    return np.maximum(X @ Vt.T, 0.0) @ (a * b)
+
+
+def train_shallow_torch(X: torch.Tensor, y: torch.Tensor, m: int, *, steps: int, eta0: float,
+                        generator: torch.Generator, cap: float = 1e4, stop_risk: float = 1e-7):
+    """Loss-scaled GD on eq. (1) from the D3 initialisation, on X's device and dtype (autograd).
+
+    The paper-scale counterpart of :func:`train_shallow` (GPU tier). Returns (a, b, V, risks).
+    """
+    if not isinstance(X, torch.Tensor) or X.dim() != 2:
+        raise InputError("X must be a 2-D torch.Tensor (rows are inputs)")
+    d = X.shape[1]
+    p = init_shallow(d, m, generator)
+    a, b, V = (p[k].to(device=X.device, dtype=X.dtype).requires_grad_(True) for k in ("a", "b", "V"))
+    risks = []
+    for _ in range(steps):
+        h = torch.relu(X @ (V / V.norm(dim=1, keepdim=True)).T) @ (a * b)
+        risk = torch.logaddexp(torch.zeros_like(h), -y * h).mean()
+        risks.append(float(risk.detach()))
+        if risks[-1] < stop_risk:
+            break
+        ga, gb, gV = torch.autograd.grad(risk, (a, b, V))
+        eta = min(eta0 / risks[-1], cap)
+        with torch.no_grad():
+            a -= eta * ga
+            b -= eta * gb
+            V -= eta * gV
+    return a.detach(), b.detach(), V.detach(), risks

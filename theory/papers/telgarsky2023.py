@@ -1,0 +1,2296 @@
+"""Telgarsky 2023 — "Feature selection with gradient descent on two-layer networks in low-rotation
+regimes" (ICLR 2023, arXiv:2208.02789).
+
+The network is F(x; W) = aᵀσ(Vx) (theory.nets); margins, duals and gradient flow are in
+theory.gradient_flow; NTK and global margins with the transports of Propositions 1.5/1.6 and
+Lemma A.1 in theory.ntk_margin; 2-sparse parity in theory.sparse_parity; the Gaussian facts of
+Appendices A.2 and C in theory.gaussian_facts.
+
+Conventions (catalogue §0): R̂ = (1/n)Σℓ(p_i) and Ẇ = −∇R̂, so the paper's derivative displays,
+which drop the 1/n (GF on Σℓ, a constant time change), are compared after multiplying by 1/n;
+𝒬 = |ℓ'(γ̃)| > 0 (the paper prints ℓ'(γ̃)); σ'(0) = 0 unless a claim varies it.
+
+Line numbers refer to ``shared/papers/telgarsky2023_002_ba4ccad61db30969.txt``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from theory import gaussian_facts, gradient_flow as gf, nets, ntk_margin, sparse_parity
+from theory.bibliography import TELGARSKY2023
+from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim
+from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
+from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
+from theory.tolerances import EPS, dot_error, gaussian_threshold
+
+
+def src(result: str, section: str, line: int) -> Source:
+    return Source(TELGARSKY2023, result, section, line)
+
+
+S12 = "1.2 Notation"
+S2 = "2 Margins at least as good as the NTK"
+S3 = "3 Margins beyond the NTK"
+APP_A = "A Technical preliminaries"
+APP_B = "B Proofs for Section 2"
+APP_C = "C Proofs for Section 3"
+
+
+# ---------------------------------------------------------------------------------------------
+# Instances: a random net W = (a, V) and data (X, y) with ‖x_i‖ <= 1.
+# ---------------------------------------------------------------------------------------------
+
+def draw_inputs(rng, n: int, d: int, mode: str) -> np.ndarray:
+    """n inputs with ‖x‖ <= 1: on the sphere, in the ball, on the cube {±1/√d}^d (exact ReLU ties
+    with integer weights), or all equal (every margin tied)."""
+    if mode == "cube":
+        return rng.choice([-1.0, 1.0], size=(n, d)) / math.sqrt(d)
+    X = rng.standard_normal((n, d))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    if mode == "ball":
+        X *= rng.uniform(0.0, 1.0, size=(n, 1))
+    elif mode == "equal":
+        X[:] = X[0]
+    return X
+
+
+def draw_weights(rng, m: int, d: int, mode: str, scale: float):
+    """The standard init times ``scale``; "integer" puts V on {−1, 0, 1} (ReLU ties on the cube),
+    "balanced" rescales each row so that |a_j| = ‖v_j‖·10^{U[-1,1]} (near-balanced nodes)."""
+    a, V = nets.standard_init(m, d, rng)
+    if mode == "integer":
+        V = rng.integers(-1, 2, size=(m, d)).astype(float)
+    elif mode == "balanced":
+        ratio = 10.0 ** rng.uniform(-1.0, 1.0, size=m)
+        a = np.sign(a) * np.linalg.norm(V, axis=1) * ratio
+    return scale * a, scale * V
+
+
+def random_net(inst):
+    """(a, V, X, y) from a NET_SPACE instance: random labels, or the net's own signs ("teacher")."""
+    rng = inst.rng("net")
+    X = draw_inputs(rng, inst.n, inst.d, inst.xmode)
+    a, V = draw_weights(rng, inst.m, inst.d, inst.wmode, inst.scale)
+    if inst.labels == "teacher":
+        y = np.sign(nets.outputs(a, V, X))
+        y[y == 0] = 1.0
+    else:
+        y = rng.choice([-1.0, 1.0], size=inst.n)
+    return a, V, X, y
+
+
+NET_SPACE = Space(n=Int(1, 12), d=Int(1, 8), m=Int(1, 24), scale=Real(0.01, 100.0, log=True),
+                  xmode=Choice("sphere", "ball", "cube", "equal"),
+                  wmode=Choice("init", "integer", "balanced"),
+                  labels=Choice("random", "teacher"), seed=Seed())
+
+
+def margin_rounding(a, V, X) -> np.ndarray:
+    """Per-example bound on the rounding error of p_i: γ_{d+m+2}·Σ_j |a_j|·|v_j|ᵀ|x_i|."""
+    absolute = (np.abs(X) @ np.abs(V).T) @ np.abs(a)
+    return dot_error(X.shape[1] + V.shape[0] + 2, 1.0) * absolute + 1e-300
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.2: 2-homogeneity, Euler's identity, the ℓ1 decomposition, rebalancing.
+# ---------------------------------------------------------------------------------------------
+
+def homogeneity(inst, *, order=2.0):
+    """max_i |p_i(cW) − c^order p_i(W)| / (rounding of both sides) <= 1."""
+    a, V, X, y = random_net(inst)
+    c = inst.c
+    lhs = nets.margins(c * a, c * V, X, y)
+    rhs = c**order * nets.margins(a, V, X, y)
+    tol = 2 * margin_rounding(c * a, c * V, X) + 4 * EPS * np.abs(rhs)
+    ratio = np.abs(lhs - rhs) / tol
+    return at_most(float(ratio.max()), 1.0,
+                   why="Higham γ_{d+m+2} bound on each side's sum of |a_j||v_j|ᵀ|x_i| terms, plus c² rounding",
+                   worst_abs_error=float(np.abs(lhs - rhs).max()))
+
+
+claim(
+    id="telgarsky2023.sec1.2.two-homogeneity",
+    source=src("2-homogeneity of F (Section 1.2)", S12, 92),
+    statement=r"F(x; cW) = c\,a^\top\sigma(cVx) = c^2F(x;W),\quad p_i(cW) = c^2p_i(W)\ (c\ge0)",
+    kind=Kind.IDENTITY,
+    domain=Space(**NET_SPACE.fields, c=Real(0.0, 10.0)),
+    predicate=homogeneity,
+    mutants=(Mutant("c < 0 allowed", domain=Space(**NET_SPACE.fields, c=Real(-10.0, -0.1)),
+                    why="ReLU is only positively homogeneous"),
+             Mutant("order 1 instead of 2", params={"order": 1.0})),
+)
+
+
+def euler_identity(inst, *, factor=2.0, bias=0.0):
+    """max_i |⟨W, ∂̄p_i(W)⟩ − factor·p_i(W)| <= rounding, for the Clarke selection σ'(0) = slope.
+
+    ``bias`` adds an untrained constant b to every pre-activation (a mutant: p_i is then not
+    homogeneous in W, and ⟨W, ∂̄p_i⟩ = 2p_i − y_i Σ_j a_j σ'(z_ij) b).
+    """
+    a, V, X, y = random_net(inst)
+    if bias:
+        Z = X @ V.T + bias
+        p = y * (nets.relu(Z) @ a)
+        slope = nets.relu_slope(Z, inst.slope)
+        lhs = y * (nets.relu(Z) @ a + (slope * (Z - bias)) @ a)
+    else:
+        Ga, GV = nets.margin_gradients(a, V, X, y, relu_slope_at_zero=inst.slope)
+        lhs = Ga @ a + np.einsum("imd,md->i", GV, V)
+        p = nets.margins(a, V, X, y)
+    rhs = factor * p
+    tol = 4 * margin_rounding(a, V, X) + 1e-300
+    ratio = np.abs(lhs - rhs) / tol
+    return at_most(float(ratio.max()), 1.0,
+                   why="γ_{d+m+2} rounding of the three sums of |a_j||v_j|ᵀ|x_i| terms",
+                   worst_abs_error=float(np.abs(lhs - rhs).max()))
+
+
+claim(
+    id="telgarsky2023.sec1.2.euler-identity",
+    source=src("Euler identity before Assumption 1.3", S12, 120),
+    statement=r"\langle W, \bar\partial_W p_i(W)\rangle = 2p_i(W)\quad"
+              r"(\text{every Clarke selection } \sigma'(0)\in[0,1])",
+    kind=Kind.IDENTITY,
+    domain=Space(**NET_SPACE.fields, slope=Choice(0.0, 0.5, 1.0)),
+    predicate=euler_identity,
+    mutants=(Mutant("factor 2 → 1", params={"factor": 1.0}),
+             Mutant("a bias 0.5 inside σ (not homogeneous)", params={"bias": 0.5})),
+)
+
+
+def l1_decomposition(inst, *, weights="squared"):
+    """p_i(W)/‖W‖² = Σ_j α_j p̃_i(w_j), α_j = ‖w_j‖²/‖W‖² (zero rows skipped), and Σ α_j = 1."""
+    a, V, X, y = random_net(inst)
+    N2 = nets.squared_norm(a, V)
+    if N2 == 0:
+        return precondition_failed("W = 0")
+    row2 = nets.node_squared_norms(a, V)
+    live = row2 > 0
+    alpha = row2 / N2 if weights == "squared" else np.sqrt(row2) / np.sqrt(row2).sum()
+    per_node = np.zeros((X.shape[0], a.shape[0]))
+    per_node[:, live] = nets.node_margins(a, V, X, y)[:, live] / row2[live]
+    lhs = nets.margins(a, V, X, y) / N2
+    rhs = per_node @ alpha
+    tol = 4 * margin_rounding(a, V, X) / N2 + 8 * EPS * a.shape[0] * np.abs(per_node) @ alpha
+    ratio = np.abs(lhs - rhs) / (tol + 1e-300)
+    return at_most(float(max(ratio.max(), abs(alpha.sum() - 1.0) / (4 * a.shape[0] * EPS))), 1.0,
+                   why="γ_{d+m+2} rounding of the sums, m·8 ulp for the ratios, m ulp for Σα")
+
+
+claim(
+    id="telgarsky2023.sec1.2.l1-decomposition",
+    source=src("Section 1.2, display before Assumption 1.1", S12, 118),
+    statement=r"\frac{p_i(W)}{\|W\|^2} = \sum_j \alpha_j \tilde p_i(w_j),\quad "
+              r"\alpha_j := \frac{\|w_j\|^2}{\|W\|^2},\ \|\alpha\|_1 = 1",
+    kind=Kind.IDENTITY,
+    domain=NET_SPACE.replace(m=Int(2, 24)),
+    predicate=l1_decomposition,
+    mutants=(Mutant("α_j = ‖w_j‖/Σ_k‖w_k‖", params={"weights": "unsquared"}),),
+)
+
+
+def rebalancing(inst):
+    """p(x, y; (a/c, cV)) = p(x, y; (a, V)) on the sample and on fresh inputs, c > 0 (Lemma 2.4)."""
+    a, V, X, y = random_net(inst)
+    fresh = draw_inputs(inst.rng("fresh"), 8, inst.d, "ball")
+    Xall = np.vstack([X, fresh])
+    yall = np.r_[y, np.ones(8)]
+    a2, V2 = nets.rebalance(a, V, inst.c)
+    lhs, rhs = nets.margins(a2, V2, Xall, yall), nets.margins(a, V, Xall, yall)
+    tol = margin_rounding(a2, V2, Xall) + margin_rounding(a, V, Xall) + 4 * EPS * np.abs(rhs)
+    return at_most(float((np.abs(lhs - rhs) / tol).max()), 1.0,
+                   why="γ_{d+m+2} rounding of both sums plus 4 ulp for the rescaling")
+
+
+claim(
+    id="telgarsky2023.lem2.4.rebalancing-invariance",
+    source=src("Lemma 2.4 (rebalanced iterate)", S2, 237),
+    statement=r"\widehat W := (a/c,\ cV),\ c>0 \implies p(x,y;\widehat W) = p(x,y;W)\ \forall (x,y)",
+    kind=Kind.IDENTITY,
+    domain=Space(**NET_SPACE.fields, c=Real(0.01, 100.0, log=True)),
+    predicate=rebalancing,
+    mutants=(Mutant("c < 0 allowed", domain=Space(**NET_SPACE.fields, c=Real(-100.0, -0.01))),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 1.2: smoothed margins and dual variables.
+# ---------------------------------------------------------------------------------------------
+
+def draw_margins(inst) -> np.ndarray:
+    """A margin vector p: center + spread·N(0, 1) per example, or all tied."""
+    rng = inst.rng("p")
+    if inst.ties:
+        return np.full(inst.n, inst.center)
+    return inst.center + inst.spread * rng.standard_normal(inst.n)
+
+
+MARGIN_SPACE = Space(n=Int(1, 12), center=Real(-20.0, 40.0), spread=Real(0.01, 30.0, log=True),
+                     ties=Choice(False, True), loss=Choice("exp", "log"), seed=Seed())
+
+
+def log_space_tolerance(p, smoothed, n) -> np.ndarray:
+    """Relative error of quantities formed as exp(sums of logs of size |p|, |γ̃|, ln n)."""
+    return 16 * EPS * (8.0 + np.abs(p) + abs(smoothed) + math.log(n))
+
+
+def dual_identity(inst, *, normaliser="absolute"):
+    """max_i |−ℓ'(p_i) − q_i·𝒬| / (tol·|ℓ'(p_i)|) <= 1, with 𝒬 = |ℓ'(γ̃)| ("absolute"), the printed
+    ℓ'(γ̃) ("printed"), or the slope at the hard margin |ℓ'(min p)| ("hard")."""
+    p = draw_margins(inst)
+    du = gf.duals(p, inst.loss)
+    if normaliser == "absolute":
+        Q = du.Q
+    elif normaliser == "printed":
+        Q = float(gf.loss_slope(du.smoothed, inst.loss))
+    else:
+        Q = -float(gf.loss_slope(p.min(), inst.loss))
+    lhs = -gf.loss_slope(p, inst.loss)
+    rhs = du.q * Q
+    rel = log_space_tolerance(p, du.smoothed, inst.n)
+    ratio = np.abs(lhs - rhs) / (rel * lhs)
+    return at_most(float(ratio.max()), 1.0,
+                   why="relative error 16·eps·(8 + |p_i| + |γ̃| + ln n) of exp/log-space evaluation",
+                   Q=Q, smoothed=du.smoothed)
+
+
+DUALS = r"q_i = \frac{\ell'(p_i)}{\ell'(\tilde\gamma(p))},\quad -\ell'_i = q_i\mathcal{Q}"
+
+claim(
+    id="telgarsky2023.sec1.2.dual-normaliser-printed",
+    source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
+    statement=DUALS + r",\quad \mathcal{Q} := \ell'(\tilde\gamma(p))",
+    kind=Kind.IDENTITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.sec1.2.dual-normaliser",
+    domain=MARGIN_SPACE,
+    predicate=dual_identity,
+    params={"normaliser": "printed"},
+    note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: the "
+         "identity fails on every instance (and so does 𝒬 = Σ_i exp(−p_i) for ℓ_exp).",
+)
+
+claim(
+    id="telgarsky2023.sec1.2.dual-normaliser",
+    source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
+    statement=DUALS + r",\quad \mathcal{Q} := |\ell'(\tilde\gamma(p))|",
+    kind=Kind.IDENTITY,
+    corrects="telgarsky2023.sec1.2.dual-normaliser-printed",
+    domain=MARGIN_SPACE,
+    predicate=dual_identity,
+    mutants=(Mutant("𝒬 := |ℓ'(min_i p_i)| (the hard margin)", params={"normaliser": "hard"},
+                    domain=MARGIN_SPACE.replace(n=Int(2, 12), ties=Fixed(False))),),
+)
+
+
+def exp_duals(inst):
+    """For ℓ_exp: Σ_i q_i = 1 and 𝒬 = Σ_i exp(−p_i) (relative errors, one Evidence)."""
+    p = draw_margins(inst)
+    du = gf.duals(p, inst.loss)
+    total = math.exp(float(np.logaddexp.reduce(-p)))
+    rel = float(log_space_tolerance(p, du.smoothed, inst.n).max()) * inst.n
+    err = max(abs(du.q.sum() - 1.0), abs(du.Q - total) / total)
+    return at_most(err / rel, 1.0, why="n times the log-space relative error per term",
+                   sum_q=float(du.q.sum()))
+
+
+claim(
+    id="telgarsky2023.sec1.2.exp-duals-sum",
+    source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
+    statement=r"\ell = \ell_{\exp}:\ \mathcal{Q} = \sum_i \exp(-p_i),\quad \sum_i q_i = 1",
+    kind=Kind.IDENTITY,
+    domain=MARGIN_SPACE.replace(loss=Fixed("exp"), center=Real(-20.0, 20.0)),
+    predicate=exp_duals,
+    mutants=(Mutant("logistic loss (Σq = 1 is exp-only)",
+                    domain=MARGIN_SPACE.replace(loss=Fixed("log"), n=Int(2, 12),
+                                                center=Real(-5.0, 5.0))),),
+)
+
+
+def logistic_dual_mass(inst, *, relation=">="):
+    """ℓ_log: Σ_i q_i >= 1 for every p (the union bound), not only "eventually"."""
+    p = draw_margins(inst)
+    total = float(gf.duals(p, "log").q.sum())
+    tol = float(log_space_tolerance(p, gf.smoothed_margin(p, "log"), inst.n).max()) * inst.n
+    if relation == ">=":
+        return at_least(total, 1.0, tol=tol, why="n times the log-space relative error per term")
+    return at_most(total, 1.0, tol=tol, why="n times the log-space relative error per term")
+
+
+claim(
+    id="telgarsky2023.sec1.2.logistic-duals-mass",
+    source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
+    statement=r"\ell = \ell_{\log}:\ \sum_i q_i \ge 1\ \text{(printed: ``eventually''; holds for every } p)",
+    kind=Kind.INEQUALITY,
+    domain=MARGIN_SPACE.replace(loss=Fixed("log")),
+    predicate=logistic_dual_mass,
+    mutants=(Mutant("inequality flipped: Σq <= 1", params={"relation": "<="},
+                    domain=MARGIN_SPACE.replace(loss=Fixed("log"), n=Int(2, 12),
+                                                center=Real(-5.0, 5.0))),),
+    note="Σq_i = Σs_i/(1 − Π(1 − s_i)) with s_i = 1/(1 + e^{p_i}), and 1 − Π(1 − s_i) <= Σs_i.",
+)
+
+
+def smoothed_margin_sandwich(inst, *, log_n=True):
+    """γ̃ <= min_i p_i and, for ℓ_exp, γ̃ >= min_i p_i − ln n (proof of Lemma A.5)."""
+    p = draw_margins(inst)
+    g = gf.smoothed_margin(p, inst.loss)
+    tol = 16 * EPS * (8 + np.abs(p).max() + math.log(inst.n))
+    upper = at_most(g, p.min(), tol=tol, why="log-space evaluation, 16 ulp of the largest log term")
+    if inst.loss == "log" or not upper.holds:
+        return upper
+    lower = p.min() - (math.log(inst.n) if log_n else 0.0)
+    return at_least(g, lower, tol=tol, why="log-space evaluation, 16 ulp of the largest log term")
+
+
+claim(
+    id="telgarsky2023.lemA.5.smoothed-margin-sandwich",
+    source=src("Lemma A.5 (proof)", APP_A, 620),
+    statement=r"\tilde\gamma(p) \le \min_i p_i;\quad \ell=\ell_{\exp}:\ \tilde\gamma(p) \ge \min_i p_i - \ln n",
+    kind=Kind.INEQUALITY,
+    domain=MARGIN_SPACE,
+    predicate=smoothed_margin_sandwich,
+    mutants=(Mutant("ln n dropped (exp)", params={"log_n": False},
+                    domain=MARGIN_SPACE.replace(loss=Fixed("exp"), n=Int(2, 12))),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# AM-GM, conservation and the derivative identities of gradient flow (Sections 3, C).
+# ---------------------------------------------------------------------------------------------
+
+def am_gm(inst, *, factor=2.0):
+    """max_j factor·|a_j|‖v_j‖ − ‖w_j‖² <= 0 (Section 3, l.301)."""
+    a, V, _, _ = random_net(inst)
+    lhs = factor * np.abs(a) * np.linalg.norm(V, axis=1)
+    rhs = nets.node_squared_norms(a, V)
+    j = int(np.argmax(lhs - rhs))
+    return at_most(lhs[j], rhs[j], tol=8 * EPS * rhs[j] * (inst.d + 2),
+                   why="(d+2)·8 ulp of the squared norms")
+
+
+claim(
+    id="telgarsky2023.sec3.am-gm-node-norm",
+    source=src("Fenchel inequality in the discussion after Theorem 3.2", S3, 301),
+    statement=r"2\|a_jv_j\| \le a_j^2 + \|v_j\|^2 = \|w_j\|^2",
+    kind=Kind.INEQUALITY,
+    domain=NET_SPACE,
+    predicate=am_gm,
+    mutants=(Mutant("factor 2 → 3", params={"factor": 3.0},
+                    domain=NET_SPACE.replace(wmode=Fixed("balanced"))),),
+)
+
+
+def absolute_velocity(a, V, X, y, loss):
+    """(1/n)Σ_i|ℓ'_i|(|∂_a p_i|, |∂_V p_i|): bounds the size of the terms inside Ẇ."""
+    p = nets.margins(a, V, X, y)
+    w = -gf.loss_slope(p, loss) / len(p)
+    Z = np.abs(X) @ np.abs(V).T
+    return Z.T @ w, np.abs(a)[:, None] * (np.ones_like(Z).T * w[None, :]) @ np.abs(X)
+
+
+def conservation(inst, *, quantity="difference"):
+    """max_j |d/dt(a_j² − ‖v_j‖²)| <= rounding along GF ("sum": the mutant a_j² + ‖v_j‖²)."""
+    a, V, X, y = random_net(inst)
+    va, vV = gf.gf_velocity(a, V, X, y, inst.loss)
+    sa, sV = absolute_velocity(a, V, X, y, inst.loss)
+    sign = -1.0 if quantity == "difference" else 1.0
+    rate = 2 * a * va + sign * 2 * np.sum(V * vV, axis=1)
+    scale = 2 * np.abs(a) * sa + 2 * np.sum(np.abs(V) * sV, axis=1)
+    tol = 8 * (inst.n + inst.d + 4) * EPS * scale + 1e-300
+    ratio = np.abs(rate) / tol
+    return at_most(float(ratio.max()), 1.0,
+                   why="8(n+d+4) ulp of the absolute terms of 2a_jȧ_j and 2v_jᵀv̇_j")
+
+
+GF_SPACE = Space(**NET_SPACE.fields, loss=Choice("exp", "log"))
+
+claim(
+    id="telgarsky2023.sec3.balance-conserved",
+    source=src("Balance a_j² − ‖v_j‖² under GF (implicit at l.301; proof of Theorem 3.3)", S3, 301),
+    statement=r"\frac{d}{dt}\left(a_j^2 - \|v_j\|^2\right) = 0 \text{ along gradient flow}",
+    kind=Kind.IDENTITY,
+    domain=GF_SPACE.replace(scale=Real(0.1, 3.0, log=True)),
+    predicate=conservation,
+    mutants=(Mutant("a_j² + ‖v_j‖² instead", params={"quantity": "sum"},
+                    domain=GF_SPACE.replace(scale=Real(0.1, 3.0, log=True), labels=Fixed("teacher"))),),
+)
+
+
+def ratio_identity(inst, *, factor=4.0, per_sample=True):
+    """d/dt(‖w_j‖²/‖w_k‖²) = factor·(𝒬/n)(ratio)Σ_i q_i[p̃_i(w_j) − p̃_i(w_k)] at one W (E7).
+
+    The left side is the chain rule on Ẇ = −∇R̂; ``per_sample=False`` drops the 1/n as the
+    paper's display does (it is GF on Σ_i ℓ, a time change).
+    """
+    a, V, X, y = random_net(inst)
+    row2 = nets.node_squared_norms(a, V)
+    if np.any(row2[:2] == 0):
+        return precondition_failed("a compared node is zero")
+    va, vV = gf.gf_velocity(a, V, X, y, inst.loss)
+    sa, sV = absolute_velocity(a, V, X, y, inst.loss)
+    j, k = 0, 1
+    dj = 2 * (a[j] * va[j] + V[j] @ vV[j])
+    dk = 2 * (a[k] * va[k] + V[k] @ vV[k])
+    lhs = (dj * row2[k] - dk * row2[j]) / row2[k] ** 2
+    p = nets.margins(a, V, X, y)
+    du = gf.duals(p, inst.loss)
+    node = nets.node_margins(a, V, X, y)
+    ratio = row2[j] / row2[k]
+    rate = du.Q / (inst.n if per_sample else 1.0)
+    rhs = factor * rate * ratio * float(du.q @ (node[:, j] / row2[j] - node[:, k] / row2[k]))
+    absj = 2 * (abs(a[j]) * sa[j] + np.abs(V[j]) @ sV[j])
+    absk = 2 * (abs(a[k]) * sa[k] + np.abs(V[k]) @ sV[k])
+    scale = (absj * row2[k] + absk * row2[j]) / row2[k] ** 2 + abs(rhs)
+    tol = 16 * (inst.n + inst.d + 8) * EPS * scale + 1e-300
+    return close(lhs, rhs, tol=tol, why="16(n+d+8) ulp of the absolute terms of both sides")
+
+
+claim(
+    id="telgarsky2023.sec3.chizat-bach-ratio",
+    source=src("Ratio identity in the proof strategy of Theorem 3.3", S3, 323),
+    statement=r"\frac{d}{dt}\frac{\|w_j\|^2}{\|w_k\|^2} = 4\mathcal{Q}\frac{\|w_j\|^2}{\|w_k\|^2}"
+              r"\sum_i q_i\left[\tilde p_i(w_j) - \tilde p_i(w_k)\right]\cdot\frac1n",
+    kind=Kind.IDENTITY,
+    domain=GF_SPACE.replace(m=Int(2, 24), scale=Real(0.1, 3.0, log=True)),
+    predicate=ratio_identity,
+    mutants=(Mutant("factor 4 → 2", params={"factor": 2.0},
+                    domain=GF_SPACE.replace(m=Int(2, 24), scale=Real(0.1, 3.0, log=True),
+                                            labels=Fixed("teacher"), xmode=Fixed("sphere"))),
+             Mutant("1/n dropped (the display's time scale)", params={"per_sample": False},
+                    domain=GF_SPACE.replace(m=Int(2, 24), n=Int(2, 12), scale=Real(0.1, 3.0, log=True),
+                                            labels=Fixed("teacher"), xmode=Fixed("sphere")))),
+    note="The display at l.323 omits 1/n: with R̂ = (1/n)Σℓ the identity carries 𝒬/n.",
+)
+
+
+def node_norm_rate(inst, *, weight="squared"):
+    """d/dt‖a_jv_j‖ = (1/n)Σ_i|ℓ'_i| p_i(w_j)‖w_j‖²/‖a_jv_j‖ (proof of Theorem 3.2, l.987)."""
+    a, V, X, y = random_net(inst)
+    j = 0
+    nv = float(np.linalg.norm(V[j]))
+    if a[j] == 0 or nv == 0:
+        return precondition_failed("node 0 is zero")
+    va, vV = gf.gf_velocity(a, V, X, y, inst.loss)
+    sa, sV = absolute_velocity(a, V, X, y, inst.loss)
+    lhs = np.sign(a[j]) * va[j] * nv + abs(a[j]) * (V[j] @ vV[j]) / nv
+    p = nets.margins(a, V, X, y)
+    w = -gf.loss_slope(p, inst.loss) / inst.n
+    node = nets.node_margins(a, V, X, y)[:, j]
+    num = a[j] ** 2 + nv**2 if weight == "squared" else 2 * abs(a[j]) * nv
+    rhs = float(w @ node) * num / (abs(a[j]) * nv)
+    scale = sa[j] * nv + abs(a[j]) * (np.abs(V[j]) @ sV[j]) / nv + float(w @ np.abs(node)) * num / (abs(a[j]) * nv)
+    return close(lhs, rhs, tol=16 * (inst.n + inst.d + 8) * EPS * scale + 1e-300,
+                 why="16(n+d+8) ulp of the absolute terms")
+
+
+claim(
+    id="telgarsky2023.thm3.2.node-norm-rate",
+    source=src("Proof of Theorem 3.2 (time derivative of ‖a_jv_j‖)", APP_C, 987),
+    statement=r"\frac{d}{dt}\|a_jv_j\| = \frac1n\sum_i|\ell'_i|\,p_i(w_j)\,\frac{\|w_j\|^2}{\|a_jv_j\|}",
+    kind=Kind.IDENTITY,
+    domain=GF_SPACE.replace(scale=Real(0.1, 3.0, log=True)),
+    predicate=node_norm_rate,
+    mutants=(Mutant("‖w_j‖² → 2‖a_jv_j‖", params={"weight": "product"},
+                    domain=GF_SPACE.replace(scale=Real(0.1, 3.0, log=True), labels=Fixed("teacher"),
+                                            wmode=Fixed("init"), xmode=Fixed("sphere"))),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Positive-margin instances: Lemma A.4, Lemma A.5 and the Lyu–Li monotonicity (pointwise).
+# ---------------------------------------------------------------------------------------------
+
+def positive_margin_net(inst):
+    """(a, V, X, y) with, typically, γ̃(W) > 0.
+
+    "teacher": labels from a net W*, W = W* + noise, rescaled so that min_i p_i = extra·ln n
+    (when min_i p_i > 0). "outlier": one input at angle −φ₁ and a tight cluster at +φ₂ (φ₂ < φ₁)
+    in the plane, all labels +1, near-balanced nodes pointing at angle 0 — GF rotates the nodes
+    toward the cluster, which lowers the outlier's (hard) margin while γ̊ still rises.
+    "random": random labels, unscaled (γ̃ is then usually negative).
+    """
+    rng = inst.rng("pos")
+    n, d, m = inst.n, inst.d, inst.m
+    if inst.geometry == "outlier":
+        phi1 = rng.uniform(0.3, 1.2)
+        phi2 = rng.uniform(0.05, phi1)
+        angles = np.r_[-phi1, phi2 + 0.02 * rng.standard_normal(n - 1)]
+        X = np.zeros((n, d))
+        X[:, 0], X[:, 1] = np.cos(angles), np.sin(angles)
+        y = np.ones(n)
+        a = np.abs(1 + 0.1 * rng.standard_normal(m))
+        tilt = 0.01 * rng.standard_normal(m)
+        V = np.zeros((m, d))
+        V[:, 0], V[:, 1] = a * np.cos(tilt), a * np.sin(tilt)
+    else:
+        X = draw_inputs(rng, n, d, "sphere")
+        a0, V0 = nets.standard_init(m, d, rng)
+        y = np.sign(nets.outputs(a0, V0, X))
+        y[y == 0] = 1.0
+        if inst.geometry == "random":
+            y = rng.choice([-1.0, 1.0], size=n)
+        a = a0 + inst.noise * rng.standard_normal(m) / math.sqrt(m)
+        V = V0 + inst.noise * rng.standard_normal((m, d)) / math.sqrt(d)
+    p = nets.margins(a, V, X, y)
+    if p.min() > 0 and inst.geometry != "random":
+        c = math.sqrt(inst.extra * math.log(n) / p.min()) if n > 1 else math.sqrt(inst.extra / p.min())
+        a, V = c * a, c * V
+    else:
+        a, V = 3.0 * a, 3.0 * V
+    return a, V, X, y
+
+
+POS_SPACE = Space(n=Int(2, 12), d=Int(2, 6), m=Int(1, 16), geometry=Choice("teacher", "outlier"),
+                  noise=Real(0.0, 0.5), extra=Real(1.05, 4.0), loss=Choice("exp", "log"), seed=Seed())
+RANDOM_LABELS = POS_SPACE.replace(geometry=Fixed("random"))
+
+
+def norm_growth(inst, *, require_positive=True):
+    """⟨W, −∇R̂(W)⟩ > 0 whenever R̂(W) < ℓ(0)/n, i.e. γ̃(W) > 0 (Lemma A.4, pointwise)."""
+    a, V, X, y = positive_margin_net(inst)
+    p = nets.margins(a, V, X, y)
+    if require_positive and gf.smoothed_margin(p, inst.loss) <= 0:
+        return precondition_failed("R̂(W) >= ℓ(0)/n")
+    va, vV = gf.gf_velocity(a, V, X, y, inst.loss)
+    sa, sV = absolute_velocity(a, V, X, y, inst.loss)
+    lhs = float(a @ va + np.sum(V * vV))
+    scale = float(np.abs(a) @ sa + np.sum(np.abs(V) * sV))
+    return greater_than(lhs, 0.0, tol=16 * (inst.n + inst.d + inst.m) * EPS * scale, scale=scale,
+                        why="16(n+d+m) ulp of the absolute terms of ⟨W, Ẇ⟩")
+
+
+claim(
+    id="telgarsky2023.lemA.4.norm-increases",
+    source=src("Lemma A.4 (Lyu and Li 2019, Lemma B.1)", APP_A, 593),
+    statement=r"\widehat{\mathcal R}(u) < \ell(0)/n \implies \langle u, \dot u\rangle > 0,\ "
+              r"\tfrac{d}{dt}\|u\| > 0",
+    kind=Kind.INEQUALITY,
+    domain=POS_SPACE,
+    predicate=norm_growth,
+    mutants=(Mutant("hypothesis R̂ < ℓ(0)/n dropped", params={"require_positive": False},
+                    domain=RANDOM_LABELS),),
+)
+
+
+def ln_n_bound(inst, *, log_n=True, duals_loss="exp"):
+    """ℓ_exp: ⟨u, −n∂R̂⟩/(2𝒬‖u‖²) <= γ̊(u) + ln n/‖u‖² <= γ(u) + ln n/‖u‖² (Lemma A.5, divided by 𝒬).
+
+    The left side is ⟨u, Σ_i q_i ∇p_i⟩/(2‖u‖²) from the gradients (not from Euler's identity).
+    ``duals_loss="log"`` uses the logistic duals (a mutant: their mass exceeds 1).
+    """
+    a, V, X, y = random_net(inst)
+    p = nets.margins(a, V, X, y)
+    N2 = nets.squared_norm(a, V)
+    if N2 == 0:
+        return precondition_failed("u = 0")
+    du = gf.duals(p, duals_loss)
+    ga, gV = nets.weighted_gradient(a, V, X, y, du.q)
+    lhs = float(a @ ga + np.sum(V * gV)) / (2 * N2)
+    extra = (math.log(inst.n) if log_n else 0.0) / N2
+    mid = gf.smoothed_margin(p, "exp") / N2 + extra
+    right = p.min() / N2 + extra
+    scale = float(du.q @ (margin_rounding(a, V, X) / dot_error(inst.d + inst.m + 2))) / N2 \
+        + abs(mid) + abs(right)
+    tol = 16 * (inst.n + inst.d + inst.m) * EPS * scale
+    first = at_most(lhs, mid, tol=tol, why="16(n+d+m) ulp of the absolute terms", right=right)
+    if not first.holds:
+        return first
+    return at_most(mid, right, tol=tol, why="16(n+d+m) ulp of the absolute terms")
+
+
+claim(
+    id="telgarsky2023.lemA.5.log-norm-rate",
+    source=src("Lemma A.5", APP_A, 613),
+    statement=r"\frac{\langle u, -n\hat\partial\widehat{\mathcal R}(u)\rangle}{L\|u\|^L} \le "
+              r"\mathcal Q\left[\mathring\gamma(u) + \frac{\ln n}{\|u\|^L}\right] \le "
+              r"\mathcal Q\left[\gamma(u) + \frac{\ln n}{\|u\|^L}\right]\quad(\ell_{\exp}, L=2)",
+    kind=Kind.INEQUALITY,
+    domain=NET_SPACE,
+    predicate=ln_n_bound,
+    mutants=(Mutant("ln n dropped", params={"log_n": False},
+                    domain=NET_SPACE.replace(n=Int(2, 12), labels=Fixed("teacher"), xmode=Fixed("equal"))),
+             Mutant("logistic duals (Σq > 1)", params={"duals_loss": "log"},
+                    domain=NET_SPACE.replace(n=Int(2, 12), scale=Real(0.3, 3.0)))),
+)
+
+
+def lyu_li_pointwise(inst, *, margin="smoothed", require_positive=True):
+    """dγ̊/dt >= (4𝒬P/(n‖W‖⁴))(P − γ̃) >= 0 along GF at W with γ̃(W) > 0 (catalogue §3.2).
+
+    ``margin="hard"`` checks d/dt min_i p_i/‖W‖² >= 0 instead (the sentence at l.650, PI-13).
+    """
+    a, V, X, y = positive_margin_net(inst)
+    rates = gf.margin_rates(a, V, X, y, inst.loss)
+    if require_positive and rates.smoothed <= 0:
+        return precondition_failed("γ̃(W) <= 0 (R̂ >= ℓ(0)/n)")
+    tol = 32 * (inst.n + inst.d + inst.m) * EPS * rates.scale
+    if margin == "hard":
+        return at_least(rates.hard_normalized, 0.0, tol=tol,
+                        why="32(n+d+m) ulp of the cancelling terms of the derivative")
+    return at_least(rates.smoothed_normalized, max(rates.lower_bound, 0.0), tol=tol,
+                    why="32(n+d+m) ulp of the cancelling terms ‖g‖²/‖W‖² and 4γ̃P/‖W‖⁴",
+                    provable_lower_bound=rates.lower_bound)
+
+
+LL = r"\tilde\gamma(W) > 0 \implies \frac{d}{dt}\mathring\gamma(W_t) \ge 0,\quad " \
+     r"\mathring\gamma = \ell^{-1}\big(\textstyle\sum_i\ell(p_i)\big)/\|W\|^2"
+
+claim(
+    id="telgarsky2023.sec1.2.smoothed-margin-monotone",
+    source=src("Lyu–Li monotonicity of γ̊ (Section 1.2; used in Lemma 2.4)", S12, 100),
+    statement=LL,
+    kind=Kind.INEQUALITY,
+    domain=POS_SPACE,
+    predicate=lyu_li_pointwise,
+    mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),
+             Mutant("hypothesis γ̃ > 0 dropped", params={"require_positive": False},
+                    domain=RANDOM_LABELS)),
+)
+
+claim(
+    id="telgarsky2023.lemA.6.hard-margin-monotone-printed",
+    source=src("Proof of Lemma A.6 (\"γ_t is monotone once some γ_s > 0\")", APP_A, 650),
+    statement=r"\gamma(W_s) > 0 \implies \frac{d}{dt}\gamma(W_t) \ge 0,\quad \gamma = \min_i p_i/\|W\|^2",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lemA.6.smoothed-margin-monotone",
+    domain=POS_SPACE,
+    predicate=lyu_li_pointwise,
+    params={"margin": "hard"},
+    note="Only the smoothed γ̊ is monotone; the hard margin decreases where GF rotates nodes toward "
+         "a heavy cluster away from the worst example. The proof survives with γ̊ (same limit).",
+)
+
+claim(
+    id="telgarsky2023.lemA.6.smoothed-margin-monotone",
+    source=src("Proof of Lemma A.6, corrected to the smoothed margin", APP_A, 650),
+    statement=LL,
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.lemA.6.hard-margin-monotone-printed",
+    domain=POS_SPACE.replace(geometry=Fixed("outlier")),
+    predicate=lyu_li_pointwise,
+    mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Global margins: the universal ceiling, Proposition 1.5.3 and Proposition 1.6.2.
+# ---------------------------------------------------------------------------------------------
+
+def margin_ceiling(inst, *, fraction=0.5):
+    """γ(W) <= ½·max_{‖α‖₁<=1} min_i y_i Σ_j α_j σ(ṽ_jᵀx_i) (LP over W's own directions) <= ½γ*_gl.
+
+    F(x; W) = Σ_j a_j‖v_j‖σ(ṽ_jᵀx) and Σ_j |a_j|‖v_j‖ <= ‖W‖²/2 (AM-GM), so F/‖W‖² is ½ times a
+    network in the ℓ1 ball over the dictionary {ṽ_j}.
+    """
+    a, V, X, y = random_net(inst)
+    live = np.linalg.norm(V, axis=1) > 0
+    if not live.any():
+        return precondition_failed("every v_j is zero")
+    N2 = nets.squared_norm(a, V)
+    gamma = float(nets.margins(a, V, X, y).min()) / N2
+    U = V[live] / np.linalg.norm(V[live], axis=1, keepdims=True)
+    best = ntk_margin.best_global_margin(U, X, y)
+    tol = float(margin_rounding(a, V, X).max()) / N2 + 1e-9 * max(abs(best), 1e-3)
+    return at_most(gamma, fraction * best, tol=tol,
+                   why="rounding of p_i plus the LP solver's 1e-9 relative optimality tolerance",
+                   lp_margin=best)
+
+
+claim(
+    id="telgarsky2023.lem2.5.margin-ceiling",
+    source=src("Proof of Lemma 2.5 (F/‖W‖² ∈ ½·sconv{σ(uᵀx)})", APP_B, 864),
+    statement=r"\gamma(W) \le \tfrac12\max_{\|\alpha\|_1\le1}\min_i y_i\sum_j\alpha_j\sigma(\tilde v_j^\top x_i)"
+              r"\le \tfrac12\gamma^*_{gl}",
+    kind=Kind.INEQUALITY,
+    domain=NET_SPACE.replace(m=Int(1, 8), n=Int(1, 10)),
+    predicate=margin_ceiling,
+    mutants=(Mutant("ceiling ¼ instead of ½", params={"fraction": 0.25},
+                    domain=NET_SPACE.replace(m=Int(1, 4), labels=Fixed("teacher"),
+                                             wmode=Fixed("balanced"), xmode=Fixed("sphere"))),),
+)
+
+
+def separable_data(inst):
+    """(X, y, ū, γ̂): unit inputs with y_i = sgn(ūᵀx_i) and |ūᵀx_i| >= inst.gap, ‖ū‖ = 1."""
+    rng = inst.rng("sep")
+    d = inst.d
+    u = rng.standard_normal(d)
+    u /= np.linalg.norm(u)
+    X = rng.standard_normal((inst.n, d))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    # push every point to |ūᵀx| >= gap along ū, then renormalise (keeps the sign)
+    s = X @ u
+    sign = np.where(s >= 0, 1.0, -1.0)
+    rest = X - s[:, None] * u[None, :]
+    t = np.maximum(np.abs(s), inst.gap)
+    rest_norm = np.linalg.norm(rest, axis=1, keepdims=True)
+    rest = np.where(rest_norm > 0, rest / np.maximum(rest_norm, 1e-300), 0.0) * np.sqrt(1 - t * t)[:, None]
+    X = sign[:, None] * t[:, None] * u[None, :] + rest
+    y = sign
+    return X, y, u, float(np.min(y * (X @ u)))
+
+
+SEP_SPACE = Space(n=Int(1, 12), d=Int(1, 12), gap=Real(0.01, 1.0), seed=Seed())
+
+
+def two_relu_global_margin(inst, *, fraction=0.5, alpha=(0.5, -0.5)):
+    """Proposition 1.5.3: α = (½, −½), β = (ū, −ū) has y Σ α_kσ(β_kᵀx) = ½ y ūᵀx >= γ̂/2."""
+    X, y, u, gap = separable_data(inst)
+    gl = ntk_margin.global_margin(np.array(alpha), np.vstack([u, -u]), X, y)
+    return at_least(gl, fraction * gap, tol=4 * dot_error(inst.d),
+                    why="two rounded d-term dot products")
+
+
+claim(
+    id="telgarsky2023.prop1.5.3.two-relu-global-margin",
+    source=src("Proposition 1.5.3", S12, 142),
+    statement=r"\alpha = (\tfrac12, -\tfrac12),\ \beta = (\bar u, -\bar u) \implies \gamma_{gl} \ge \hat\gamma/2",
+    kind=Kind.INEQUALITY,
+    domain=SEP_SPACE,
+    predicate=two_relu_global_margin,
+    mutants=(Mutant("γ̂/2 → γ̂ (the ½ is tight)", params={"fraction": 1.0}),
+             Mutant("α = (½, ½)", params={"alpha": (0.5, 0.5)})),
+)
+
+
+def parity_global_margin(inst, *, value=lambda d: 1.0 / math.sqrt(8 * d), alpha=None):
+    """Proposition 1.6.2: the four-ReLU net's margin over all of H_d equals 1/√(8d) (exactly), for
+    the label pair (a, b) drawn from the instance's seed."""
+    pair = tuple(int(i) for i in inst.rng("pair").choice(inst.d, size=2, replace=False))
+    X = sparse_parity.hypercube(inst.d)
+    y = sparse_parity.parity_labels(X, pair)
+    ref_alpha, B = sparse_parity.four_relu_reference(inst.d, pair)
+    gl = ntk_margin.global_margin(ref_alpha if alpha is None else np.array(alpha), B, X, y)
+    return close(gl, value(inst.d), tol=8 * dot_error(inst.d),
+                 why="rounding of d-term dot products on the cube", pair=list(pair))
+
+
+claim(
+    id="telgarsky2023.prop1.6.2.parity-global-margin",
+    source=src("Proposition 1.6.2 (and its proof)", S12, 149),
+    statement=r"\alpha = (\tfrac14,-\tfrac14,-\tfrac14,\tfrac14),\ \beta_k = (\pm1,\pm1,0,\dots)/\sqrt2"
+              r"\implies \min_{x\in H_d} y\textstyle\sum_k\alpha_k\sigma(\beta_k^\top x) = 1/\sqrt{8d}",
+    kind=Kind.IDENTITY,
+    domain=Space(d=Int(2, 12), seed=Seed()),
+    predicate=parity_global_margin,
+    mutants=(Mutant("value 1/√(4d)", params={"value": lambda d: 1.0 / math.sqrt(4 * d)}),
+             Mutant("α signs (¼, ¼, −¼, −¼)", params={"alpha": (0.25, 0.25, -0.25, -0.25)})),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lemma B.2 and the logistic-loss facts of Appendix B.
+# ---------------------------------------------------------------------------------------------
+
+def logistic_point(inst) -> float:
+    """z with |ℓ_log'(z)| = s, i.e. z = ln(1/s − 1) (the domain samples the hypothesis' quantity)."""
+    return math.log(1.0 / inst.s - 1.0)
+
+
+def lemma_b2(inst, *, constant=2.0, require_hypothesis=True):
+    """|ℓ'(z)| <= 1/8 ⟹ ℓ(z) <= 2|ℓ'(z)| for ℓ ∈ {ℓ_log, ℓ_exp}."""
+    z = inst.z
+    slope = abs(float(gf.loss_slope(z, inst.loss)))
+    if require_hypothesis and slope > 0.125:
+        return precondition_failed("|ℓ'(z)| > 1/8")
+    value = float(gf.loss_value(z, inst.loss))
+    return at_most(value, constant * slope, tol=8 * EPS * value, why="8 ulp of ℓ and ℓ'")
+
+
+claim(
+    id="telgarsky2023.lemB.2.loss-vs-slope",
+    source=src("Lemma B.2", APP_B, 793),
+    statement=r"\ell\in\{\ell_{\log},\ell_{\exp}\},\ |\ell'(z)| \le 1/8 \implies \ell(z) \le 2|\ell'(z)|",
+    kind=Kind.INEQUALITY,
+    domain=Space(z=Real(-20.0, 40.0), loss=Choice("log", "exp")),
+    predicate=lemma_b2,
+    mutants=(Mutant("constant 2 → 1 (logistic)", params={"constant": 1.0},
+                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log"))),
+             Mutant("hypothesis |ℓ'| <= 1/8 dropped", params={"require_hypothesis": False},
+                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log")))),
+)
+
+
+def slope_threshold(inst, *, threshold=2.0):
+    """|ℓ_log'(z)| <= 1/8 ⟹ z >= threshold (the proof of Lemma B.2 says 2; the truth is ln 7)."""
+    z = logistic_point(inst)
+    return at_least(z, threshold, tol=8 * EPS * max(abs(z), 1.0), why="8 ulp of ln(1/s − 1)",
+                    slope=inst.s)
+
+
+SLOPES = Space(s=Real(0.05, 0.125))
+
+claim(
+    id="telgarsky2023.lemB.2.slope-threshold-printed",
+    source=src("Proof of Lemma B.2", APP_B, 795),
+    statement=r"|\ell_{\log}'(z)| \le 1/8 \implies z \ge 2",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lemB.2.slope-threshold",
+    domain=SLOPES,
+    predicate=slope_threshold,
+    note="|ℓ_log'(z)| = 1/(1 + e^z) = 1/8 at z = ln 7 ≈ 1.9459 < 2; e.g. z = 1.95 satisfies the "
+         "hypothesis. Lemma B.2's conclusion still holds (for all z >= −1.3667).",
+)
+
+claim(
+    id="telgarsky2023.lemB.2.slope-threshold",
+    source=src("Proof of Lemma B.2 (corrected threshold)", APP_B, 795),
+    statement=r"|\ell_{\log}'(z)| \le 1/8 \iff z \ge \ln 7",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.lemB.2.slope-threshold-printed",
+    domain=Space(s=Real(1e-6, 0.125)),
+    predicate=slope_threshold,
+    params={"threshold": math.log(7.0)},
+    mutants=(Mutant("threshold ln 8", params={"threshold": math.log(8.0)}),),
+)
+
+
+def zero_one_vs_slope(inst, *, loss="log", constant=2.0):
+    """1[z <= 0] <= 2|ℓ_log'(z)| (proof of Theorem 2.1, l.785)."""
+    z = inst.z
+    return at_most(float(z <= 0), constant * abs(float(gf.loss_slope(z, loss))), tol=4 * EPS,
+                   why="4 ulp of ℓ'")
+
+
+claim(
+    id="telgarsky2023.thm2.1.zero-one-vs-slope",
+    source=src("Proof of Theorem 2.1", APP_B, 785),
+    statement=r"\mathbb 1[z \le 0] \le 2|\ell_{\log}'(z)|",
+    kind=Kind.INEQUALITY,
+    domain=Space(z=Real(-30.0, 30.0)),
+    predicate=zero_one_vs_slope,
+    mutants=(Mutant("constant 2 → 1.5", params={"constant": 1.5}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 3.3: the no-rotation network x ↦ Σ_j a_j σ(b_j v_jᵀx).
+# ---------------------------------------------------------------------------------------------
+
+def scalar_problem(inst):
+    """(a, b, U, X, y) with Theorem 3.3's init (|a_j| = |b_j| = m^{-1/4}) times ``inst.scale``."""
+    rng = inst.rng("scalar")
+    a, b, U = nets.scalar_init(inst.m, inst.d, rng)
+    X = draw_inputs(rng, inst.n, inst.d, "sphere")
+    y = rng.choice([-1.0, 1.0], size=inst.n)
+    return inst.scale * a, inst.scale * b, U, X, y
+
+
+def scalar_risk_gradient(a, b, U, X, y, loss):
+    p = nets.scalar_net_margins(a, b, U, X, y)
+    Ga, Gb = nets.scalar_net_gradients(a, b, U, X, y)
+    w = gf.loss_slope(p, loss) / len(p)
+    return w @ Ga, w @ Gb
+
+
+def balance_under_gd(inst, *, unbalance=1.0):
+    """max_j |a_j² − b_j²| stays at rounding level along GD from |a_j(0)| = |b_j(0)| (any step).
+
+    ∂_{b_j}R̂ = (a_j/b_j)∂_{a_j}R̂ when |a_j| = |b_j|, so each GD step keeps b_j = ±a_j exactly in
+    exact arithmetic. ``unbalance`` multiplies b(0) (a mutant: the balance is then not kept).
+    """
+    a, b, U, X, y = scalar_problem(inst)
+    b = unbalance * b
+    gap0 = np.abs(a * a - b * b)
+    worst = 0.0
+    scale = float(np.max(a * a + b * b))
+    for _ in range(inst.steps):
+        ga, gb = scalar_risk_gradient(a, b, U, X, y, inst.loss)
+        a, b = a - inst.eta * ga, b - inst.eta * gb
+        scale = max(scale, float(np.max(a * a + b * b)))
+        worst = max(worst, float(np.max(np.abs(np.abs(a * a - b * b) - gap0))))
+    tol = inst.steps * 16 * (inst.n + inst.d + 4) * EPS * scale
+    return at_most(worst, 0.0, tol=tol, why="steps·16(n+d+4) ulp of max_j(a_j² + b_j²) (accumulated rounding)")
+
+
+SCALAR_SPACE = Space(n=Int(1, 16), d=Int(1, 6), m=Int(1, 32), scale=Real(0.5, 1.5),
+                     eta=Real(0.05, 1.0), steps=Int(1, 60), loss=Fixed("log"), seed=Seed())
+
+claim(
+    id="telgarsky2023.thm3.3.balance-kept",
+    source=src("Proof of Theorem 3.3 (a_k² = b_k² for all t)", APP_C, 1021),
+    statement=r"a_k(0)^2 = b_k(0)^2 \implies a_k(t)^2 = b_k(t)^2\ \forall t\ "
+              r"(\text{also exactly for gradient descent})",
+    kind=Kind.IDENTITY,
+    domain=SCALAR_SPACE,
+    predicate=balance_under_gd,
+    mutants=(Mutant("b(0) = 2a(0) in size (unbalanced)", params={"unbalance": 2.0},
+                    domain=SCALAR_SPACE.replace(steps=Int(5, 60), eta=Real(0.5, 1.0))),),
+)
+
+
+def potential_rate(inst, *, factor=0.5):
+    """dΦ/dt = factor·(𝒬/n)Σ_k Σ_i q_i y_i α_k σ(b̃_k v_kᵀx_i) for Φ = ¼Σ_k|α_k| ln(a_k² + b_k²),
+    balanced nodes with sgn a_k = sgn α_k; factor ½ is correct, the display (l.1039) has 1."""
+    a, b, U, X, y = scalar_problem(inst)
+    r = min(inst.r, inst.m)
+    alpha = inst.rng("alpha").standard_normal(r)
+    alpha /= np.abs(alpha).sum()
+    a[:r] = np.abs(a[:r]) * np.sign(alpha)            # the selected nodes carry sgn α_k
+    ga, gb = scalar_risk_gradient(a, b, U, X, y, "exp")
+    va, vb = -ga, -gb
+    k = np.arange(r)
+    lhs = float(np.sum(0.25 * np.abs(alpha) * (2 * a[k] * va[k] + 2 * b[k] * vb[k]) / (a[k] ** 2 + b[k] ** 2)))
+    p = nets.scalar_net_margins(a, b, U, X, y)
+    du = gf.duals(p, "exp")
+    act = nets.relu(np.sign(b[k])[None, :] * (X @ U[k].T))             # σ(b̃_k v_kᵀx_i), (n, r)
+    terms = du.q[:, None] * y[:, None] * alpha[None, :] * act
+    rhs = factor * du.Q / inst.n * float(terms.sum())
+    scale = du.Q / inst.n * float(np.abs(terms).sum()) + abs(lhs)
+    return close(lhs, rhs, tol=32 * (inst.n + inst.d + inst.r) * EPS * scale + 1e-300,
+                 why="32(n+d+r) ulp of the absolute terms (1/n convention of catalogue §0.2)")
+
+
+POTENTIAL_SPACE = SCALAR_SPACE.replace(n=Int(2, 16), r=Int(1, 6))
+POT = r"\Phi = \tfrac14\sum_k|\alpha_k|\ln(a_k^2+b_k^2):\ \frac{d}{dt}\Phi = "
+
+claim(
+    id="telgarsky2023.thm3.3.potential-rate-printed",
+    source=src("Proof of Theorem 3.3, derivative of Φ", APP_C, 1039),
+    statement=POT + r"\mathcal Q\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
+    kind=Kind.IDENTITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.thm3.3.potential-rate",
+    domain=POTENTIAL_SPACE,
+    predicate=potential_rate,
+    params={"factor": 1.0},
+    note="The second line of the display equals 𝒬Σq_iy_iα_kσ(·)/2; the third drops the ½. With it, "
+         "A.6 gives γ̂ = (γ_gl − ε)/2 = γ_gl/4 at ε = γ_gl/2, exactly the theorem's constant; without "
+         "it the proof would give γ_gl − ε, above the ceiling γ_gl/2 (lem2.5.margin-ceiling).",
+)
+
+claim(
+    id="telgarsky2023.thm3.3.potential-rate",
+    source=src("Proof of Theorem 3.3, derivative of Φ (factor ½ restored)", APP_C, 1039),
+    statement=POT + r"\frac{\mathcal Q}{2n}\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
+    kind=Kind.IDENTITY,
+    corrects="telgarsky2023.thm3.3.potential-rate-printed",
+    domain=POTENTIAL_SPACE,
+    predicate=potential_rate,
+    mutants=(Mutant("factor ½ → ¼", params={"factor": 0.25}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# NTK margins: the transports of Propositions 1.5/1.6 and Lemma A.1, closed form vs Monte Carlo.
+# ---------------------------------------------------------------------------------------------
+
+#: false-alarm share of one Monte-Carlo instance (the claim's 1e-4 over up to 2000 examples)
+MC_ALPHA = 1e-4 / 2000
+MC_SAMPLES = 12000
+
+
+def transport_problem(inst):
+    """(θ, X, y, closed-form margins per example, the claimed bound) for ``inst.transport``."""
+    kind = inst.transport
+    if kind in ("inner", "outer"):
+        X, y, u, gap = separable_data(inst)
+        if kind == "inner":
+            factor, bound = ntk_margin.inner_sign_margin(inst.d), gap / 32
+            theta = ntk_margin.inner_sign_transport(u)
+        else:
+            factor, bound = ntk_margin.outer_sign_margin(inst.d), gap / (16 * math.sqrt(inst.d))
+            theta = ntk_margin.outer_sign_transport(u)
+        return theta, X, y, factor * y * (X @ u), bound
+    if kind in ("parity-signed", "parity-signed-indicator", "parity-printed"):
+        d = inst.d
+        X = sparse_parity.hypercube(d)
+        y = sparse_parity.parity_labels(X)
+        alpha, B = sparse_parity.four_relu_reference(d)
+        indicator = kind == "parity-signed-indicator"
+        signs = None if kind == "parity-printed" else alpha
+        theta = ntk_margin.parity_transport(B, signs=signs, indicator=indicator)
+        cf = np.full(len(y), ntk_margin.parity_transport_margin(d, indicator=indicator))
+        return theta, X, y, cf, 1.0 / (50 * d)
+    # Lemma A.1: positive α, labels +1, unit inputs near the β_k
+    rng = inst.rng("a1")
+    r, d = inst.r, inst.d
+    B = rng.standard_normal((r, d))
+    B /= np.linalg.norm(B, axis=1, keepdims=True)
+    alpha = rng.uniform(0.1, 1.0, size=r)
+    alpha /= alpha.sum()
+    X = B[rng.integers(r, size=inst.n)] + 0.3 * rng.standard_normal((inst.n, d))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = np.ones(inst.n)
+    gl = ntk_margin.global_margin(alpha, B, X, y)
+    theta = ntk_margin.global_outer_transport(alpha, B)
+    return theta, X, y, ntk_margin.global_outer_margins(alpha, B, X, y), gl / (8 * math.sqrt(d)), gl
+
+
+def closed_form_vs_monte_carlo(inst, *, closed_form_scale=1.0):
+    """max_i |MC_i − CF_i|/SE_i <= z* for E_{w~N_θ}⟨θ(w), ∂̄p_i(w)⟩ (catalogue §5.4 closed forms)."""
+    problem = transport_problem(inst)
+    theta, X, y, cf = problem[:4]
+    mean, se = ntk_margin.monte_carlo_margins(theta, X, y, MC_SAMPLES, inst.rng("mc"))
+    z = np.abs(mean - closed_form_scale * cf) / np.maximum(se, 1e-12)
+    z_star = gaussian_threshold(MC_ALPHA, len(z))
+    return at_most(float(z.max()), z_star,
+                   why=f"Monte-Carlo z-score with {MC_SAMPLES} draws of N_θ; Bonferroni z* over "
+                       f"{len(z)} examples at alpha={MC_ALPHA:.1e} (quadrature error < 1e-10)",
+                   closed_form=float(cf.min()), monte_carlo=float(mean.min()))
+
+
+def ntk_margin_bound(inst, *, bound_scale=1.0):
+    """min_i CF_i >= bound (the proposition's γ_ntk lower bound), CF from 1-D quadrature."""
+    problem = transport_problem(inst)
+    cf, bound = problem[3], problem[4]
+    return at_least(float(cf.min()), bound_scale * bound, tol=1e-10 * abs(bound) + 4 * dot_error(inst.d),
+                    why="quadrature tolerance 1e-10 and d-term dot products")
+
+
+def transport_space(kind, **extra):
+    fields = dict(n=Int(1, 8), d=Int(1, 12), gap=Real(0.05, 1.0), r=Int(1, 4),
+                  transport=Fixed(kind), seed=Seed())
+    fields.update(extra)
+    return Space(**fields)
+
+
+claim(
+    id="telgarsky2023.prop1.5.1.closed-form-vs-mc",
+    source=src("Proposition 1.5.1", S12, 138),
+    statement=r"\theta(a,v) = (0, \operatorname{sgn}(a)\bar u)\mathbb 1[\|(a,v)\|\le2]:\ "
+              r"\mathbb E_{N_\theta}\langle\theta,\bar\partial p_i\rangle = \tfrac12 K_a(d)\,y_i\bar u^\top x_i",
+    kind=Kind.IDENTITY,
+    stochastic=True,
+    domain=transport_space("inner", n=Int(1, 4)),
+    predicate=closed_form_vs_monte_carlo,
+    mutants=(Mutant("closed form without the support indicator (E|a| = √(2/π))",
+                    params={"closed_form_scale": math.sqrt(2 / math.pi) / 0.62},
+                    domain=transport_space("inner", n=Int(1, 4), gap=Real(0.5, 1.0))),),
+)
+
+claim(
+    id="telgarsky2023.prop1.5.1.ntk-margin",
+    source=src("Proposition 1.5.1", S12, 138),
+    statement=r"\theta(a,v) = (0, \operatorname{sgn}(a)\bar u)\mathbb 1[\|(a,v)\|\le2] \implies "
+              r"\gamma_{ntk} \ge \hat\gamma/32",
+    kind=Kind.INEQUALITY,
+    domain=transport_space("inner"),
+    predicate=ntk_margin_bound,
+    mutants=(Mutant("bound 10γ̂/32", params={"bound_scale": 10.0}),),
+    note="The exact value is ½K_a(d)γ̂ ∈ [0.2946, 0.31]γ̂: the bound holds with 10× slack.",
+)
+
+claim(
+    id="telgarsky2023.prop1.5.2.closed-form-vs-mc",
+    source=src("Proposition 1.5.2", S12, 140),
+    statement=r"\theta(a,v) = (\operatorname{sgn}(\bar u^\top v), 0)\mathbb 1[\|(a,v)\|\le2]:\ "
+              r"\mathbb E_{N_\theta}\langle\theta,\bar\partial p_i\rangle = \tfrac12\mathbb E|u_1|K_\rho(d)\,y_i\bar u^\top x_i",
+    kind=Kind.IDENTITY,
+    stochastic=True,
+    domain=transport_space("outer", n=Int(1, 4)),
+    predicate=closed_form_vs_monte_carlo,
+    mutants=(Mutant("closed form ×1.25", params={"closed_form_scale": 1.25},
+                    domain=transport_space("outer", n=Int(1, 4), gap=Real(0.5, 1.0), d=Int(1, 4))),),
+)
+
+claim(
+    id="telgarsky2023.prop1.5.2.ntk-margin",
+    source=src("Proposition 1.5.2", S12, 140),
+    statement=r"\theta(a,v) = (\operatorname{sgn}(\bar u^\top v), 0)\mathbb 1[\|(a,v)\|\le2] \implies "
+              r"\gamma_{ntk} \ge \frac{\hat\gamma}{16\sqrt d}",
+    kind=Kind.INEQUALITY,
+    domain=transport_space("outer"),
+    predicate=ntk_margin_bound,
+    mutants=(Mutant("bound 10γ̂/(16√d)", params={"bound_scale": 10.0}),),
+    note="The exact value is ½E|u_1|K_ρ(d)γ̂ ≈ 0.29–0.37γ̂/√d.",
+)
+
+claim(
+    id="telgarsky2023.prop1.6.1.printed-transport",
+    source=src("Proof of Proposition 1.6.1 (transport at l.447)", "A.1 Estimates of γ_ntk and γ_gl", 447),
+    statement=r"\theta(a,v) = \Big(0, \frac{\operatorname{sgn}(a)}{2}\sum_{j=1}^4\beta_j\mathbb 1[\beta_j^\top v\ge0]\Big)"
+              r"\implies \min_{x\in H_d}\mathbb E\langle\theta,\bar\partial p(x,y;w)\rangle \ge \frac1{50d}",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.prop1.6.1.signed-transport",
+    domain=Space(d=Int(2, 6), transport=Fixed("parity-printed"), seed=Seed()),
+    predicate=lambda inst: parity_ntk_lower_confidence(inst),
+    note="The printed transport ignores the signs of α: on every label −1 point (x_1x_2 < 0) its "
+         "margin is −(E|a|/2)√(2/d)·arcsin(√(2/d))/π < 0 (the proof only treats β_1ᵀx > 0, i.e. "
+         "y = +1, 'by symmetry', but the symmetry β_1 → β_2 flips the label). Corrected: weight β_j "
+         "by sgn(α_j). The printed map also lacks the support indicator A1.3 requires (M3).",
+)
+
+
+def parity_ntk_lower_confidence(inst, *, bound_scale=1.0, samples=5000):
+    """min_{x∈H_d} of the Monte-Carlo margin's lower confidence limit >= bound_scale/(50d)."""
+    theta, X, y, cf, bound = transport_problem(inst)
+    mean, se = ntk_margin.monte_carlo_margins(theta, X, y, samples, inst.rng("mc"))
+    z_star = gaussian_threshold(MC_ALPHA, len(y))
+    lower = mean - z_star * se
+    i = int(np.argmin(lower))
+    return at_least(float(lower[i]), bound_scale * bound,
+                    why=f"Monte-Carlo lower confidence limit (z* = {z_star:.2f}, {samples} draws)",
+                    estimate=float(mean[i]), closed_form=float(cf[i]), label=float(y[i]))
+
+
+claim(
+    id="telgarsky2023.prop1.6.1.signed-transport",
+    source=src("Proposition 1.6.1 (transport with sgn α_j and the support indicator)", S12, 148),
+    statement=r"\theta(a,v) = \Big(0, \frac{\operatorname{sgn}(a)}{2}\sum_{j=1}^4\operatorname{sgn}(\alpha_j)"
+              r"\beta_j\mathbb 1[\beta_j^\top v\ge0]\Big)\mathbb 1[\|(a,v)\|\le2] \implies \gamma_{ntk} \ge \frac1{50d}",
+    kind=Kind.INEQUALITY,
+    stochastic=True,
+    corrects="telgarsky2023.prop1.6.1.printed-transport",
+    domain=Space(d=Int(2, 6), transport=Fixed("parity-signed-indicator"), seed=Seed()),
+    predicate=parity_ntk_lower_confidence,
+    mutants=(Mutant("bound 20/(50d)", params={"bound_scale": 20.0}),),
+    note="The exact value is (K_a(d)/2)√(2/d)·arcsin(√(2/d))/π ≈ 0.20/d–0.30/d: 10× slack.",
+)
+
+claim(
+    id="telgarsky2023.prop1.6.1.closed-form-vs-mc",
+    source=src("Proposition 1.6.1 (proof)", "A.1 Estimates of γ_ntk and γ_gl", 455),
+    statement=r"\mathbb E\langle\theta,\bar\partial p(x,y;w)\rangle = \frac{\mathbb E|a|}{2}\sqrt{\frac2d}"
+              r"\frac{\arcsin\sqrt{2/d}}{\pi}\quad\forall x\in H_d\ (\text{signed transport})",
+    kind=Kind.IDENTITY,
+    stochastic=True,
+    domain=Space(d=Int(2, 5), transport=Choice("parity-signed", "parity-signed-indicator"), seed=Seed()),
+    predicate=closed_form_vs_monte_carlo,
+    mutants=(Mutant("arcsin(√(2/d))/π → ½√(2/d)·(1/2)", params={"closed_form_scale": 1.5},
+                    domain=Space(d=Int(2, 4), transport=Fixed("parity-signed"), seed=Seed())),),
+)
+
+claim(
+    id="telgarsky2023.lemA.1.closed-form-vs-mc",
+    source=src("Lemma A.1", "A.1 Estimates of γ_ntk and γ_gl", 479),
+    statement=r"\theta(a,v) = \big(\textstyle\sum_k\alpha_k\sigma'(\beta_k^\top v), 0\big)\mathbb 1[\|(a,v)\|\le2]:\ "
+              r"\mathbb E\langle\theta,\bar\partial p_i\rangle = \frac{\sum_k\alpha_k(1+\beta_k^\top x_i)}{2\sqrt{2\pi d}}"
+              r"\frac{K_\rho(d)}{\mathbb E\rho}",
+    kind=Kind.IDENTITY,
+    stochastic=True,
+    domain=transport_space("a1", d=Int(2, 10), n=Int(1, 4)),
+    predicate=closed_form_vs_monte_carlo,
+    mutants=(Mutant("closed form ×1.3", params={"closed_form_scale": 1.3},
+                    domain=transport_space("a1", d=Int(2, 4), n=Int(1, 4))),),
+)
+
+claim(
+    id="telgarsky2023.lemA.1.ntk-from-global",
+    source=src("Lemma A.1", "A.1 Estimates of γ_ntk and γ_gl", 479),
+    statement=r"\alpha_k > 0,\ y_i = +1,\ \|x_i\| = 1 \implies \gamma_{ntk} \ge \frac{\gamma_{gl}}{8\sqrt d}",
+    kind=Kind.INEQUALITY,
+    domain=transport_space("a1", d=Int(2, 12)),
+    predicate=ntk_margin_bound,
+    mutants=(Mutant("bound γ_gl/√d", params={"bound_scale": 8.0},
+                    domain=transport_space("a1", d=Int(2, 12), r=Fixed(1))),),
+)
+
+
+def transport_audit(inst, *, kind="parity-signed-indicator", scale=1.0):
+    """A1.3's conditions on 4000 draws of N_θ and 4000 rows of norm in [2, 3]:
+    max ‖θ(w)‖ <= 1 and θ(w) = 0 whenever ‖w‖ >= 2 (one Evidence: the worst excess)."""
+    rng = inst.rng("audit")
+    d = inst.d
+    alpha, B = sparse_parity.four_relu_reference(max(d, 2)) if d >= 2 else (None, None)
+    u = np.eye(d)[0]
+    theta = {
+        "inner": lambda: ntk_margin.inner_sign_transport(u),
+        "outer": lambda: ntk_margin.outer_sign_transport(u),
+        "a1": lambda: ntk_margin.global_outer_transport(np.array([0.5, 0.5]), np.eye(d)[:2]),
+        "parity-signed-indicator": lambda: ntk_margin.parity_transport(B, signs=alpha, indicator=True),
+        "parity-printed": lambda: ntk_margin.parity_transport(B),
+    }[kind]()
+    theta = ntk_margin.scaled_transport(theta, scale)
+    a, V = nets.transport_rows(4000, d, rng)
+    far = rng.standard_normal((4000, d + 1))
+    far *= rng.uniform(2.0, 3.0, size=(4000, 1)) / np.linalg.norm(far, axis=1, keepdims=True)
+    a, V = np.r_[a, far[:, 0]], np.vstack([V, far[:, 1:]])
+    sup, outside = ntk_margin.transport_sup_norm(theta, a, V)
+    excess = max(sup - 1.0, outside)
+    return at_most(excess, 0.0, tol=8 * EPS, why="8 ulp of a norm", sup_norm=sup, outside_norm=outside)
+
+
+AUDIT = Space(d=Int(2, 8), seed=Seed())
+
+claim(
+    id="telgarsky2023.prop1.6.1.printed-transport-support",
+    source=src("Assumption 1.3 applied to the transport of Proposition 1.6.1", "A.1 Estimates of γ_ntk and γ_gl", 447),
+    statement=r"\theta(w) = 0 \text{ whenever } \|w\|\ge2,\ \|\theta(w)\|\le1\ "
+              r"(\text{printed Proposition 1.6.1 transport})",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.ass1.3.transport-support",
+    domain=AUDIT,
+    predicate=transport_audit,
+    params={"kind": "parity-printed"},
+    note="The printed map has no indicator 1[‖w‖ <= 2], so θ(w) ≠ 0 for ‖w‖ >= 2 (catalogue M3).",
+)
+
+claim(
+    id="telgarsky2023.ass1.3.transport-support",
+    source=src("Assumption 1.3 (with ‖θ‖ <= 1, used at l.447 and in Lemma A.3)", S12, 122),
+    statement=r"\theta(w) = 0 \text{ whenever } \|w\|\ge2 \text{ and } \sup_w\|\theta(w)\| \le 1\ "
+              r"(\text{transports of Prop. 1.5.1, 1.5.2, Lemma A.1, signed Prop. 1.6.1})",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.prop1.6.1.printed-transport-support",
+    domain=Space(d=Int(2, 8), kind=Choice("inner", "outer", "a1", "parity-signed-indicator"), seed=Seed()),
+    predicate=lambda inst, scale=1.0: transport_audit(inst, kind=inst.kind, scale=scale),
+    mutants=(Mutant("θ scaled by 2", params={"scale": 2.0}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lemma A.3.1 at both initialisation conventions (catalogue M1).
+# ---------------------------------------------------------------------------------------------
+
+def lemma_a31(inst, *, rows="transport", delta=0.1, margin_scale=1.0, deviation=True):
+    """min_i Σ_j⟨θ(w_j)/√m, ∂̂p_i(w_j)⟩ >= γ√m − √(32 ln(n/δ)) for one draw of the m rows.
+
+    ``rows="transport"`` draws w_j ~ N_θ (a ~ N(0, 1)), what the proof's Hoeffding step needs;
+    ``rows="network"`` draws the network initialisation a ~ N(0, 1/m) of Section 1.2, to which
+    Lemma A.3.2 (and through it Theorems 2.1/2.2) applies part 1. γ is the sample's exact NTK
+    margin min_i E⟨θ, ∂̄p_i⟩ (closed form).
+    """
+    theta, X, y, cf, _ = transport_problem(inst)
+    gamma = float(cf.min())
+    rng = inst.rng("rows")
+    a, V = (nets.transport_rows if rows == "transport" else nets.standard_init)(inst.m, inst.d, rng)
+    S = ntk_margin.finite_width_sum(theta, a, V, X, y)
+    bound = margin_scale * gamma * math.sqrt(inst.m) - (math.sqrt(32 * math.log(inst.n / delta)) if deviation else 0.0)
+    return at_least(float(S.min()), bound, why="event indicator (two computed numbers compared)",
+                    gamma_ntk=gamma)
+
+
+def a31_space(transport, **extra):
+    fields = dict(n=Int(1, 3), d=Choice(3, 6), gap=Real(0.8, 1.0), m=Fixed(5000),
+                  transport=transport, seed=Seed())
+    fields.update(extra)
+    return Space(**fields)
+
+
+A31 = r"\Pr\Big[\min_i\sum_j\big\langle\bar\theta_j, \hat\partial p_i(w_j)\big\rangle \ge " \
+      r"\gamma_{ntk}\sqrt m - \sqrt{32\ln(n/\delta)}\Big] \ge 1-\delta,\ \bar\theta_j = \theta(w_j)/\sqrt m,\ \delta = 0.1"
+
+claim(
+    id="telgarsky2023.lemA.3.1.network-init",
+    source=src("Lemma A.3.1 as applied in Lemma A.3.2 (rows from the network initialisation)", APP_A, 536),
+    statement=A31 + r",\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
+    kind=Kind.PROBABILITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lemA.3.1.transport-rows",
+    domain=a31_space(Fixed("inner")),
+    predicate=lemma_a31,
+    params={"rows": "network"},
+    expect=AtLeast(0.9),
+    note="With an inner-layer transport the pairing carries a factor a_j = O(1/√m): the sum is "
+         "≈ E|ã|/2 ≈ 0.4 at every width while the bound grows like γ√m (≈ 15 at m = 5000). Lemma A.3.1's "
+         "Hoeffding step needs a_j ~ N(0, 1), the N_θ convention of Assumption 1.3.",
+)
+
+claim(
+    id="telgarsky2023.lemA.3.1.transport-rows",
+    source=src("Lemma A.3.1 (rows drawn from N_θ)", APP_A, 534),
+    statement=A31 + r",\quad w_j \sim N_\theta\ (a_j\sim N(0,1))",
+    kind=Kind.PROBABILITY,
+    corrects="telgarsky2023.lemA.3.1.network-init",
+    domain=a31_space(Choice("inner", "outer")),
+    predicate=lemma_a31,
+    expect=AtLeast(0.9),
+    mutants=(Mutant("deviation term √(32 ln(n/δ)) dropped", params={"deviation": False}),),
+)
+
+claim(
+    id="telgarsky2023.lemA.3.1.network-init-outer",
+    source=src("Lemma A.3.1 with an outer-layer transport at the network initialisation", APP_A, 536),
+    statement=A31 + r",\quad a_j\sim N(0,1/m)\ (\text{Prop. 1.5.2 transport, independent of } a)",
+    kind=Kind.PROBABILITY,
+    domain=a31_space(Fixed("outer")),
+    predicate=lemma_a31,
+    params={"rows": "network"},
+    expect=AtLeast(0.9),
+    mutants=(Mutant("margin 3γ√m", params={"margin_scale": 3.0}),),
+    note="Outer-layer transports depend on a only through the support indicator, so the "
+         "initialisation mismatch does not hurt them.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lemma A.2 (initialisation norms and outputs) and Lemma C.1 (covering the sphere).
+# ---------------------------------------------------------------------------------------------
+
+def outer_norm_event(inst, *, deviation=True, delta=0.1):
+    a, _ = nets.standard_init(inst.m, inst.d, inst.rng("init"))
+    bound = gaussian_facts.outer_norm_bound(inst.m, delta) if deviation else 1.0
+    return at_most(float(np.linalg.norm(a)), bound, why="event indicator")
+
+
+def inner_norm_event(inst, *, deviation=True, delta=0.1):
+    _, V = nets.standard_init(inst.m, inst.d, inst.rng("init"))
+    bound = gaussian_facts.inner_norm_bound(inst.m, inst.d, delta) if deviation else math.sqrt(inst.m)
+    return at_most(float(np.linalg.norm(V)), bound, why="event indicator")
+
+
+INIT_SPACE = Space(m=Int(1, 1000), d=Int(1, 10), seed=Seed())
+
+claim(
+    id="telgarsky2023.lemA.2.1.outer-norm",
+    source=src("Lemma A.2.1", APP_A, 499),
+    statement=r"a\sim N(0,I_m/m):\ \Pr\big[\|a\| \le 1+\sqrt{2\ln(1/\delta)/m}\big] \ge 1-\delta,\ \delta=0.1",
+    kind=Kind.PROBABILITY,
+    domain=INIT_SPACE,
+    predicate=outer_norm_event,
+    expect=AtLeast(0.9),
+    mutants=(Mutant("deviation term dropped (‖a‖ <= 1)", params={"deviation": False}),),
+)
+
+claim(
+    id="telgarsky2023.lemA.2.1.inner-norm",
+    source=src("Lemma A.2.1", APP_A, 499),
+    statement=r"V_{jk}\sim N(0,1/d):\ \Pr\big[\|V\| \le \sqrt m+\sqrt{2\ln(1/\delta)/d}\big] \ge 1-\delta,\ \delta=0.1",
+    kind=Kind.PROBABILITY,
+    domain=INIT_SPACE,
+    predicate=inner_norm_event,
+    expect=AtLeast(0.9),
+    mutants=(Mutant("deviation term dropped (‖V‖ <= √m)", params={"deviation": False}),),
+)
+
+
+def max_output_event(inst, *, delta=0.05, outer_variance="1/m"):
+    """max_i |F(x_i; W_0)| <= 4 ln(n/δ) for one initialisation (‖x_i‖ <= 1)."""
+    rng = inst.rng("init")
+    a, V = nets.standard_init(inst.m, inst.d, rng)
+    if outer_variance == "1":
+        a = a * math.sqrt(inst.m)
+    X = draw_inputs(rng, inst.n, inst.d, "ball" if inst.ball else "sphere")
+    return at_most(gaussian_facts.max_abs_output(a, V, X), gaussian_facts.output_bound(inst.n, delta),
+                   why="event indicator")
+
+
+OUTPUT_SPACE = Space(n=Int(1, 50), m=Int(1, 2000), d=Int(1, 20), ball=Choice(False, True), seed=Seed())
+
+claim(
+    id="telgarsky2023.lemA.2.2.max-output",
+    source=src("Lemma A.2.2", APP_A, 500),
+    statement=r"\|x_i\|\le1:\ \Pr\big[\max_i|F(x_i;W_0)| \le 4\ln(n/\delta)\big] \ge 1-4\delta,\ \delta=0.05",
+    kind=Kind.PROBABILITY,
+    domain=OUTPUT_SPACE,
+    predicate=max_output_event,
+    expect=AtLeast(0.8),
+    mutants=(Mutant("outer layer a ~ N(0, 1) (the N_θ convention)", params={"outer_variance": "1"},
+                    domain=OUTPUT_SPACE.replace(m=Int(1500, 4000), d=Int(1, 2), ball=Fixed(False))),),
+)
+
+
+def cap_bound(inst, *, exponent_shift=1):
+    """μ{u : ‖u − β‖ <= ε} >= ½(ε/2)^{d−1} (the cap bound in the proof of Lemma C.1)."""
+    exact = gaussian_facts.cap_measure(inst.d, inst.eps)
+    bound = gaussian_facts.cap_lower_bound(inst.d, inst.eps, exponent_shift=exponent_shift)
+    return at_least(exact, bound, tol=1e-12 * exact, why="regularised incomplete beta, 1e-12 relative")
+
+
+claim(
+    id="telgarsky2023.lemC.1.cap-bound",
+    source=src("Proof of Lemma C.1 (cap bound attributed to Ball)", APP_C, 968),
+    statement=r"\mu\{u\in S^{d-1}: \|u-\beta\|\le\epsilon\} \ge \tfrac12(\epsilon/2)^{d-1}",
+    kind=Kind.INEQUALITY,
+    domain=Space(d=Int(2, 60), eps=Real(0.001, 2.0)),
+    predicate=cap_bound,
+    mutants=(Mutant("exponent d − 3", params={"exponent_shift": 3}),),
+)
+
+
+def covering_event(inst, *, exponent_offset=0, delta=0.1):
+    """max_k min_j ‖ṽ_j − β_k‖ <= ε at width m = 2(2/ε)^d ln(r/δ) (Lemma C.1)."""
+    rng = inst.rng("cover")
+    B = rng.standard_normal((inst.r, inst.d))
+    B /= np.linalg.norm(B, axis=1, keepdims=True)
+    m = gaussian_facts.covering_width(inst.d, inst.eps, inst.r, delta, exponent=inst.d + exponent_offset)
+    V = rng.standard_normal((max(m, 1), inst.d)) / math.sqrt(inst.d)
+    return at_most(gaussian_facts.covering_radius(B, V), inst.eps, why="event indicator", width=m)
+
+
+claim(
+    id="telgarsky2023.lemC.1.covering",
+    source=src("Lemma C.1", APP_C, 962),
+    statement=r"m \ge 2(2/\epsilon)^d\ln(r/\delta) \implies \Pr\big[\max_k\min_j\|\tilde v_j-\beta_k\|\le\epsilon\big]"
+              r" \ge 1-\delta,\ \delta = 0.1",
+    kind=Kind.PROBABILITY,
+    domain=Space(d=Int(2, 3), eps=Real(0.5, 1.0), r=Int(1, 4), seed=Seed()),
+    predicate=covering_event,
+    expect=AtLeast(0.9),
+    mutants=(Mutant("width exponent d − 2", params={"exponent_offset": -2},
+                    domain=Space(d=Int(2, 3), eps=Real(0.5, 0.7), r=Int(2, 4), seed=Seed())),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Margin monotonicity along discretised gradient flow (Section 1.2, Lemma 2.4, catalogue §3.3).
+# ---------------------------------------------------------------------------------------------
+
+def monotone_along(traj, start: int, *, margin="smoothed", dims=1):
+    """Worst normalised one-step change of γ̊ (or γ) after step ``start``, as Evidence (>= 0)."""
+    values = np.array(traj.smoothed_normalized if margin == "smoothed" else traj.hard_normalized)
+    scale = np.array(traj.rounding)
+    steps = np.diff(values[start:])
+    tol = 64 * dims * EPS * np.maximum(scale[start + 1:], scale[start:-1])
+    slack = (steps + tol) / np.maximum(np.abs(values[start + 1:]), 1e-300)
+    worst = int(np.argmin(slack)) if slack.size else 0
+    decreases = int(np.sum(steps < -tol))
+    return at_least(float(steps[worst]) if steps.size else 0.0, 0.0,
+                    tol=float(tol[worst]) if tol.size else 0.0,
+                    why="64·(n+m+d) ulp of the margin scale (max|p_i| + ln n)/‖W‖² per step",
+                    decreases=decreases, steps_checked=int(steps.size), at_step=int(start + worst + 1))
+
+
+def margin_series(traj, title):
+    return [{"name": "margins", "title": title, "x": traj.steps, "y": traj.smoothed_normalized,
+             "xlabel": "step", "ylabel": "normalised margin",
+             "extra": {"label": "hard margin γ", "x": traj.steps, "y": traj.hard_normalized}}]
+
+
+def gd_monotonicity(inst, *, context, margin="smoothed", relative=None, warm_steps=0):
+    """On 2-sparse parity, γ̊(W_s) is nondecreasing after the first step with γ̃ > 0.
+
+    Plain GD (η = 1, loss-based steps) for ``inst.steps`` steps, or ``warm_steps`` of GD followed by
+    ``inst.steps`` relative steps along the GF direction (``relative`` = c), which reach larger ‖W‖.
+    """
+    rng = inst.rng("data")
+    X, y = sparse_parity.sample_parity(inst.n, inst.d, rng)
+    a, V = nets.standard_init(inst.m, inst.d, rng)
+    if relative is None:
+        traj = gf.run_gradient_descent(a, V, X, y, inst.loss, steps=inst.steps, step=1.0)
+    else:
+        warm = gf.run_gradient_descent(a, V, X, y, inst.loss, steps=warm_steps, step=1.0)
+        traj = gf.run_gradient_descent(*warm.final, X, y, inst.loss, steps=inst.steps, relative=relative)
+    positive = np.flatnonzero(np.array(traj.smoothed_normalized) > 0)
+    if positive.size == 0:
+        return precondition_failed("γ̃ never became positive")
+    ev = monotone_along(traj, int(positive[0]), margin=margin, dims=inst.n + inst.m + inst.d)
+    ev.details["diagnostics"] = margin_series(
+        traj, f"2-sparse parity d={inst.d}, n={inst.n}, m={inst.m}, {inst.loss} loss")
+    return ev
+
+
+claim(
+    id="telgarsky2023.sec1.2.smoothed-margin-monotone-gd",
+    source=src("Lyu–Li monotonicity of γ̊ along GF (Section 1.2)", S12, 100),
+    statement=r"\widehat{\mathcal R}(W_\tau) < \ell(0)/n \implies s\mapsto\mathring\gamma(W_s) "
+              r"\text{ nondecreasing on } s\ge\tau\ (\text{GD}, \eta = 1)",
+    kind=Kind.DYNAMICS,
+    domain=Space(n=Fixed(32), d=Fixed(10), m=Fixed(16), steps=Fixed(800), loss=Choice("exp", "log"),
+                 seed=Seed()),
+    predicate=gd_monotonicity,
+    mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),),
+    note="Plain GD with a constant step is a discretisation; the suite found no γ̊ decrease at "
+         "η <= 1 while the hard margin decreases on hundreds of steps (m = 16).",
+)
+
+claim(
+    id="telgarsky2023.sec1.2.smoothed-margin-monotone-relative",
+    source=src("Lyu–Li monotonicity of γ̊ along GF, long horizon (Section 1.2)", S12, 100),
+    statement=r"\widehat{\mathcal R}(W_\tau) < \ell(0)/n \implies s\mapsto\mathring\gamma(W_s) "
+              r"\text{ nondecreasing (relative steps } c\|W\|/(1+\|W\|^2),\ c = 0.02)",
+    kind=Kind.DYNAMICS,
+    tier=Tier.STANDARD,
+    domain=Space(n=Fixed(32), d=Fixed(10), m=Choice(16, 64), steps=Fixed(3000), loss=Choice("exp", "log"),
+                 seed=Seed()),
+    predicate=gd_monotonicity,
+    params={"relative": 0.02, "warm_steps": 600},
+    mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 3.3: the no-rotation network reaches γ_gl/4 (literal width at d = 2).
+# ---------------------------------------------------------------------------------------------
+
+def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
+    """GF (relative steps) on the no-rotation net over the full cube H_d at the theorem's width
+    m = ⌈2(4/γ_gl)^d ln(r/δ)⌉ (r = 4, γ_gl = 1/√(8d)), ℓ_exp. Checks, at the end:
+    γ̊ >= fraction·γ_gl, the ceiling γ̊ <= ½γ_gl (AM-GM), and |a_j| = |b_j| kept."""
+    d = inst.d
+    X = sparse_parity.hypercube(d)
+    y = sparse_parity.parity_labels(X)
+    gamma_gl = 1.0 / math.sqrt(8 * d)
+    m = inst.m or int(math.ceil(2 * (4 / gamma_gl) ** d * math.log(4 / delta)))
+    a, b, U = nets.scalar_init(m, d, inst.rng("init"))
+    traj = gf.run_gradient_flow(gf.ScalarModel(U, X, y), (a, b), "exp", steps=inst.steps, relative=0.1)
+    fa, fb = traj.final
+    final = traj.smoothed_normalized[-1]
+    tol = 64 * (m + d) * EPS * traj.rounding[-1]
+    balance = float(np.max(np.abs(fa * fa - fb * fb)))
+    scale = float(np.max(fa * fa + fb * fb))
+    out = [
+        at_least(final, fraction * gamma_gl, tol=tol, why="rounding of γ̊ at the end of the run",
+                 width=m, final_norm=traj.norms[-1], diagnostics=margin_series(
+                     traj, f"Theorem 3.3, no-rotation net, parity d={d}, m={m}")),
+        at_most(final, 0.5 * gamma_gl, tol=tol, why="rounding of γ̊ (ceiling of lem2.5.margin-ceiling)"),
+        at_most(balance, 0.0, tol=inst.steps * 16 * (m + d) * EPS * scale,
+                why="steps·16(m+d) ulp of max(a_j² + b_j²)"),
+    ]
+    return out
+
+
+claim(
+    id="telgarsky2023.thm3.3.no-rotation-margin",
+    source=src("Theorem 3.3", S3, 317),
+    statement=r"m \ge 2(4/\gamma_{gl})^d\ln(r/\delta) \implies \mathring\gamma\big((a(t),b(t))\big) \ge "
+              r"\frac{\gamma_{gl}}4 \text{ for large } t\ (\text{2-sparse parity}, \gamma_{gl} = 1/\sqrt{8d})",
+    kind=Kind.DYNAMICS,
+    tier=Tier.STANDARD,
+    domain=Space(d=Fixed(2), m=Fixed(0), steps=Fixed(6000), seed=Seed()),
+    predicate=no_rotation_run,
+    mutants=(Mutant("γ_gl/4 → γ_gl/2 (the ceiling itself)", params={"fraction": 0.5}),),
+    note="d = 2 at the literal width m = 1889; the GPU tier runs d = 3 (m = 55 517) and d = 4 "
+         "(m = 1.93·10⁶). The catalogue measured 0.116 / 0.090 against 0.0625 / 0.051.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figure 1: rotation versus norm on 2-sparse parity (d = 20, n = 64, m ∈ {16, 64, 256}).
+# ---------------------------------------------------------------------------------------------
+
+def rotation_and_mass(V0, a1, V1):
+    """Per node: rotation 1 − cos(v_j(0), v_j(t)) and "mass" ‖a_j v_j(t)‖ (Figure 1 (c), (d))."""
+    cos = np.sum(V0 * V1, axis=1) / (np.linalg.norm(V0, axis=1) * np.linalg.norm(V1, axis=1))
+    return 1.0 - cos, np.abs(a1) * np.linalg.norm(V1, axis=1)
+
+
+def spearman(x, y) -> float:
+    rx, ry = np.argsort(np.argsort(x)), np.argsort(np.argsort(y))
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+def figure1(inst, *, context, widths=(16, 64, 256), shrink=3.0):
+    """Figure 1 reproduced: GD (logistic, η = 1) on n = 64 parity points in d = 20 at three widths.
+
+    Checks the caption's claims: the median rotation shrinks with width (strictly along the widths,
+    and by at least ``shrink``× from 16 to 256); the top 10% of nodes carry more of the mass at
+    m = 256 than at m = 16; and rotation correlates with mass at m = 256 (Spearman > 0.3).
+    """
+    X, y = sparse_parity.sample_parity(inst.n, inst.d, inst.rng("data"))
+    stats, series = {}, []
+    for m in widths:
+        a, V = nets.standard_init(m, inst.d, inst.rng(f"init{m}"))
+        traj = gf.run_gradient_descent(a, V, X, y, "log", steps=inst.steps, step=1.0, snapshot_count=5)
+        a1, V1 = traj.final
+        rho, mass = rotation_and_mass(V, a1, V1)
+        top = np.sort(mass)[::-1][:max(1, m // 10)].sum() / mass.sum()
+        heavy = int(np.argmax(mass))
+        stats[m] = dict(median_rotation=float(np.median(rho)), top_share=float(top),
+                        spearman=spearman(rho, mass), hard_margin=traj.hard_normalized[-1],
+                        heaviest_on_pair=float(np.linalg.norm(V1[heavy, :2]) / np.linalg.norm(V1[heavy])))
+        series.append((m, np.sort(1 - rho), np.sort(mass / mass.max())))
+    lo, hi = widths[0], widths[-1]
+    med = [stats[m]["median_rotation"] for m in widths]
+    diag = [{"name": "fig1c-rotation", "title": "Figure 1(c): sorted cos(v_j(0), v_j(t)), d=20, n=64",
+             "x": list(np.linspace(0, 1, len(series[-1][1]))), "y": list(series[-1][1]),
+             "xlabel": "node rank / m", "ylabel": "cosine (1 = no rotation)",
+             "reference": {"label": f"m = {widths[1]}", "x": list(np.linspace(0, 1, len(series[1][1]))),
+                           "y": list(series[1][1])},
+             "extra": {"label": f"m = {lo}", "x": list(np.linspace(0, 1, len(series[0][1]))),
+                       "y": list(series[0][1])}},
+            {"name": "fig1d-mass", "title": "Figure 1(d): sorted ‖a_j v_j‖ / max_k ‖a_k v_k‖",
+             "x": list(np.linspace(0, 1, len(series[-1][2]))), "y": list(series[-1][2]),
+             "xlabel": "node rank / m", "ylabel": "relative mass",
+             "extra": {"label": f"m = {lo}", "x": list(np.linspace(0, 1, len(series[0][2]))),
+                       "y": list(series[0][2])}},
+            {"name": "fig1-median-rotation", "title": "median rotation 1 − cos against width",
+             "x": list(widths), "y": med, "xlabel": "width m", "ylabel": "median rotation",
+             "logx": True, "logy": True}]
+    return [
+        at_most(max(np.diff(med)), 0.0, why="exact comparison of computed medians",
+                medians=med, diagnostics=diag),
+        at_most(stats[hi]["median_rotation"] * shrink, stats[lo]["median_rotation"],
+                why="exact comparison", stats={str(k): v for k, v in stats.items()}),
+        greater_than(stats[hi]["top_share"], stats[lo]["top_share"], why="exact comparison"),
+        greater_than(stats[hi]["spearman"], 0.3, why="exact comparison"),
+    ]
+
+
+claim(
+    id="telgarsky2023.fig1.rotation-vs-norm",
+    source=src("Figure 1", "1 Introduction", 47),
+    statement=r"\text{2-sparse parity, } d=20, n=64:\ \text{larger width} \Rightarrow \text{less rotation, "
+              r"more norm imbalance; large norm goes with large rotation}",
+    kind=Kind.EXPERIMENT,
+    tier=Tier.STANDARD,
+    domain=Space(n=Fixed(64), d=Fixed(20), steps=Fixed(8000), seed=Seed()),
+    predicate=figure1,
+    mutants=(Mutant("widths reversed (16 should rotate least)", params={"widths": (256, 64, 16)}),),
+    note="Catalogue (seed 0, 20 000 steps): median rotation 0.459 (m = 16) vs 0.061 (m = 256); "
+         "top-10% share 0.154 vs 0.343; Spearman 0.644 vs 0.883. The loss and step are not given in "
+         "the paper; logistic GD with η = 1 is used.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Proposition 2.6 and Figure 2: escaping the linear max-margin KKT point.
+# ---------------------------------------------------------------------------------------------
+
+INV_SQRT2 = 1.0 / math.sqrt(2.0)
+
+
+def two_cones(inst):
+    """(S_1, S_2): ``k`` unit points each within half-angle w of two centres at angle φ in a
+    random 2-plane of R^d (all labels +1)."""
+    rng = inst.rng("cones")
+    d = inst.d
+    Q, _ = np.linalg.qr(rng.standard_normal((d, d)))
+    e1, e2 = Q[:, 0], Q[:, 1]
+    phi, w = math.radians(inst.phi), math.radians(inst.halfangle)
+
+    def cone(angle):
+        centre = math.cos(angle) * e1 + math.sin(angle) * e2
+        pts = []
+        for _ in range(inst.k):
+            g = rng.standard_normal(d)
+            g -= (g @ centre) * centre
+            g /= max(np.linalg.norm(g), 1e-300)
+            t = rng.uniform(0.0, w)
+            pts.append(math.cos(t) * centre + math.sin(t) * g)
+        return np.array(pts)
+    return cone(phi / 2), cone(-phi / 2)
+
+
+def cones_precondition(S1, S2):
+    cross = float(np.max(S1 @ S2.T))
+    if cross > -INV_SQRT2:
+        return precondition_failed("max{⟨x, x'⟩ : x ∈ S_1, x' ∈ S_2} > −1/√2", cross=cross)
+    return None
+
+
+def construction(S1, S2):
+    """(γ̂, u, v_0, v_1, v_2) of the proof of Proposition 2.6 for S_1 ∪ S_2 (labels +1)."""
+    X = np.vstack([S1, S2])
+    gamma, u = ntk_margin.linear_max_margin(X, np.ones(len(X)))
+    v1, v2 = S1[int(np.argmin(S1 @ u))], S2[int(np.argmin(S2 @ u))]
+    v0 = u - (u @ v1) * v1
+    v0 /= np.linalg.norm(v0)
+    return gamma, u, v0, v1, v2
+
+
+def geodesic_point(v0, v1, alpha, sign=-1.0):
+    """z_α = α v_0 − √(1 − α²) v_1 (``sign`` = +1 is a mutant)."""
+    return alpha * v0 + sign * math.sqrt(1.0 - alpha * alpha) * v1
+
+
+def p26_separable(inst):
+    """The printed Proposition 2.6: under its hypothesis, S_1 ∪ S_2 has a linear max-margin γ̂ > 0."""
+    S1, S2 = two_cones(inst)
+    failed = cones_precondition(S1, S2)
+    if failed:
+        return failed
+    gamma = ntk_margin.linear_max_margin(np.vstack([S1, S2]), np.ones(2 * inst.k))[0]
+    return greater_than(gamma, 0.0, tol=1e-7, why="QP solver tolerance 1e-7 on dist(0, conv S)")
+
+
+CONES = Space(d=Int(2, 5), k=Int(1, 8), phi=Real(140.0, 180.0), halfangle=Real(0.0, 10.0), seed=Seed())
+
+claim(
+    id="telgarsky2023.prop2.6.separability-missing",
+    source=src("Proposition 2.6", S2, 267),
+    statement=r"y_i = +1,\ \max\{\langle x,x'\rangle: x\in S_1, x'\in S_2\} \le -1/\sqrt2 \implies "
+              r"\text{the max-margin linear predictor has margin } \hat\gamma > 0",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.prop2.6.geodesic-construction",
+    domain=CONES,
+    predicate=p26_separable,
+    note="S_1 = {e_1}, S_2 = {−e_1} satisfy the hypothesis, but no homogeneous linear predictor has "
+         "a positive margin (0 ∈ conv S), and adding a point cannot help: linear separability of "
+         "S_1 ∪ S_2 must be assumed (catalogue M8). (B.6) also writes min where max is meant.",
+)
+
+
+def p26_construction(inst, *, sign=-1.0):
+    """With S_1 ∪ S_2 separable: adding z_0 = −v_1 leaves no positive linear margin, adding
+    z_1 = v_0 keeps one (so by continuity some α gives any small positive margin); ‖z_α‖ = 1."""
+    S1, S2 = two_cones(inst)
+    failed = cones_precondition(S1, S2)
+    if failed:
+        return failed
+    gamma, u, v0, v1, v2 = construction(S1, S2)
+    if gamma <= 1e-6:
+        return precondition_failed("S_1 ∪ S_2 not linearly separable (the added hypothesis)")
+    X = np.vstack([S1, S2])
+    at0 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 0.0, sign)]), np.ones(len(X) + 1))[0]
+    at1 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 1.0, sign)]), np.ones(len(X) + 1))[0]
+    first = at_most(at0, 0.0, tol=1e-7, why="QP solver tolerance", margin_at_1=at1)
+    if not first.holds:
+        return first
+    return greater_than(at1, 0.0, tol=1e-7, why="QP solver tolerance")
+
+
+claim(
+    id="telgarsky2023.prop2.6.geodesic-construction",
+    source=src("Proof of Proposition 2.6 (with linear separability added)", APP_B, 933),
+    statement=r"S_1\cup S_2 \text{ separable} \implies \hat\gamma(S\cup\{z_0\}) \le 0 < \hat\gamma(S\cup\{z_1\}),"
+              r"\ z_\alpha = \alpha v_0 - \sqrt{1-\alpha^2}\,v_1",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.prop2.6.separability-missing",
+    domain=CONES,
+    predicate=p26_construction,
+    mutants=(Mutant("z_α = αv_0 + √(1−α²)v_1", params={"sign": 1.0}),),
+)
+
+
+def p26_two_relu(inst, *, constant=1.0 / (2.0 * math.sqrt(2.0))):
+    """f(x) = (σ(−v_1ᵀx) + σ(−v_2ᵀx))/2 >= constant on S_1 ∪ S_2 ∪ {z_α} for α <= 1/√2."""
+    S1, S2 = two_cones(inst)
+    failed = cones_precondition(S1, S2)
+    if failed:
+        return failed
+    gamma, u, v0, v1, v2 = construction(S1, S2)
+    if gamma <= 1e-6:
+        return precondition_failed("S_1 ∪ S_2 not linearly separable")
+    z = geodesic_point(v0, v1, inst.alpha)
+    X = np.vstack([S1, S2, z])
+    f = 0.5 * (nets.relu(-X @ v1) + nets.relu(-X @ v2))
+    return at_least(float(f.min()), constant, tol=4 * dot_error(inst.d), why="d-term dot products",
+                    norm_z=float(np.linalg.norm(z)))
+
+
+CONES_ALPHA = CONES.replace(phi=Real(140.0, 175.0)).fields | {"alpha": Real(0.0, INV_SQRT2)}
+
+claim(
+    id="telgarsky2023.prop2.6.two-relu-printed",
+    source=src("Proof of Proposition 2.6, point 3", APP_B, 951),
+    statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{\sqrt2}\ "
+              r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.prop2.6.two-relu",
+    domain=Space(**CONES_ALPHA),
+    predicate=p26_two_relu,
+    params={"constant": INV_SQRT2},
+    note="Points 1–2 give one ReLU >= 1/√2 per point, but f averages two ReLUs and the other one is "
+         "0 on the point's own cone (e.g. f(v_1) = σ(−v_2ᵀv_1)/2): f >= 1/(2√2) only. Lemma A.1 then "
+         "gives γ_1 >= 1/(16√2·√d), still >= the 1/(64√d) used, so the proposition is unaffected.",
+)
+
+claim(
+    id="telgarsky2023.prop2.6.two-relu",
+    source=src("Proof of Proposition 2.6, point 3 (constant halved)", APP_B, 951),
+    statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{2\sqrt2}\ "
+              r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.prop2.6.two-relu-printed",
+    domain=Space(**CONES_ALPHA),
+    predicate=p26_two_relu,
+    mutants=(Mutant("α up to 1", domain=Space(**(CONES_ALPHA | {"alpha": Real(0.95, 1.0),
+                                                                   "phi": Real(140.0, 150.0)}))),),
+)
+
+
+def figure2(inst, *, context, factor=1.0):
+    """Figure 2 / Proposition 2.6.2 in the plane: cones S_1, S_2 at ±70° (half-width 2°, 10 points
+    each) plus z_α; GD (logistic, η = 1) at width m reaches γ̊ > γ̂, the linear max-margin, for
+    α = 0.1 (γ̂ ≈ 0.05); the linear KKT network itself has γ̊ = γ̂/2."""
+    ang1 = math.radians(70) + math.radians(2) * np.linspace(-1, 1, 10)
+    S1 = np.c_[np.cos(ang1), np.sin(ang1)]
+    S2 = np.c_[np.cos(-ang1), np.sin(-ang1)]
+    gamma0, u, v0, v1, v2 = construction(S1, S2)
+    X = np.vstack([S1, S2, geodesic_point(v0, v1, inst.alpha)])
+    y = np.ones(len(X))
+    gamma_hat = ntk_margin.linear_max_margin(X, y)[0]
+    a, V = nets.standard_init(inst.m, 2, inst.rng("init"))
+    traj = gf.run_gradient_descent(a, V, X, y, "log", steps=inst.steps, step=1.0)
+    final = traj.smoothed_normalized[-1]
+    diag = margin_series(traj, f"Figure 2 / Prop. 2.6: m={inst.m}, α={inst.alpha}")
+    diag[0]["reference"] = {"label": "linear max-margin γ̂", "x": [0, inst.steps], "y": [gamma_hat, gamma_hat]}
+    return greater_than(final, factor * gamma_hat, why="exact comparison of computed margins",
+                        gamma_hat=gamma_hat, hard=traj.hard_normalized[-1], diagnostics=diag)
+
+
+claim(
+    id="telgarsky2023.fig2.escape-bad-kkt",
+    source=src("Proposition 2.6.2 and Figure 2", S2, 270),
+    statement=r"\exists m_0\ \forall m\ge m_0:\ \lim_t\mathring\gamma(W_t) > \hat\gamma\ "
+              r"(\text{linear max-margin of } S_1\cup S_2\cup\{z_\alpha\})",
+    kind=Kind.EXPERIMENT,
+    tier=Tier.STANDARD,
+    domain=Space(m=Fixed(64), alpha=Fixed(0.1), steps=Fixed(30000), seed=Seed()),
+    predicate=figure2,
+    mutants=(Mutant("exceeds 5γ̂", params={"factor": 5.0}),),
+    note="Catalogue: GD hard margin 0.135 (m = 64) against γ̂ = 0.050 at α = 0.1.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assumption 3.1 (neural collapse) and its implication I3.1 (catalogue M4).
+# ---------------------------------------------------------------------------------------------
+
+def nc_literal(X, y, B, gamma_nc, eps) -> bool:
+    """Assumption 3.1 as printed: every (x_i, y_i, β_k) is in the cone (y β_kᵀx >= γ_nc and
+    ‖(I − β_kβ_kᵀ)x‖ <= γ_nc√(ε/2)) or in the polar (y β_kᵀx <= −ε)."""
+    proj = X @ B.T
+    perp = np.sqrt(np.maximum(np.sum(X * X, axis=1)[:, None] - proj**2, 0.0))
+    cone = (y[:, None] * proj >= gamma_nc) & (perp <= gamma_nc * math.sqrt(eps / 2))
+    polar = y[:, None] * proj <= -eps
+    return bool(np.all(cone | polar))
+
+
+def nc_corrected(X, y, B, signs, gamma_nc, eps) -> bool:
+    """The corrected assumption: each x_i lies in a cone k with y_i = s_k (β_kᵀx >= γ_nc, narrow);
+    for every other k, x_i is in a cone with matching label or in the polar β_kᵀx <= −ε."""
+    proj = X @ B.T
+    perp = np.sqrt(np.maximum(np.sum(X * X, axis=1)[:, None] - proj**2, 0.0))
+    cone = (proj >= gamma_nc) & (perp <= gamma_nc * math.sqrt(eps / 2)) & (y[:, None] == signs[None, :])
+    polar = proj <= -eps
+    return bool(np.all(cone.any(axis=1)) and np.all(cone | polar))
+
+
+def nc_implication(inst, *, assumption="literal", fraction=1.0):
+    """Assumption 3.1 ⟹ Assumption 1.2 with γ_gl >= γ_nc/r via the reference (α_k = s_k/r, β_k)."""
+    rng = inst.rng("nc")
+    r, d = inst.r, inst.d
+    if assumption == "literal":
+        # points on the rays of β_1 = e_1 (and β_2 = −e_1 when r = 2), arbitrary labels
+        B = np.vstack([np.eye(d)[0], -np.eye(d)[0]])[:r]
+        gamma_nc, eps = inst.gamma_nc, inst.eps_frac * inst.gamma_nc
+        X = B[rng.integers(r, size=inst.n)] * rng.uniform(gamma_nc, 1.0, size=(inst.n, 1))
+        y = rng.choice([-1.0, 1.0], size=inst.n)
+        signs = rng.choice([-1.0, 1.0], size=r)
+        if not nc_literal(X, y, B, gamma_nc, eps):
+            return precondition_failed("Assumption 3.1 (as printed) does not hold")
+    else:
+        # simplex-ETF directions in a random (r−1)-dimensional subspace, noisy clusters
+        E = np.eye(r) - 1.0 / r
+        E /= np.linalg.norm(E, axis=1, keepdims=True)
+        Q, _ = np.linalg.qr(rng.standard_normal((d, d)))
+        Ue, _, _ = np.linalg.svd(E.T)
+        B = (E @ Ue[:, :r - 1]) @ Q[:, :r - 1].T
+        B /= np.linalg.norm(B, axis=1, keepdims=True)
+        k = rng.integers(r, size=inst.n)
+        X = B[k] + inst.noise * rng.standard_normal((inst.n, d))
+        X /= np.linalg.norm(X, axis=1, keepdims=True)
+        signs = rng.choice([-1.0, 1.0], size=r)
+        y = signs[k]
+        proj = X @ B.T
+        gamma_nc = float(proj[np.arange(inst.n), k].min())
+        polar = float(-np.max(np.where(np.eye(r, dtype=bool)[k], -np.inf, proj)))
+        eps = inst.eps_frac * min(polar, gamma_nc)
+        if eps <= 0 or not nc_corrected(X, y, B, signs, gamma_nc, eps):
+            return precondition_failed("the corrected Assumption 3.1 does not hold")
+    gl = ntk_margin.global_margin(signs / r, B, X, y)
+    return at_least(gl, fraction * gamma_nc / r, tol=4 * dot_error(d), why="d-term dot products",
+                    gamma_nc=gamma_nc, eps=eps)
+
+
+claim(
+    id="telgarsky2023.ass3.1.printed-implies-global",
+    source=src("Assumption 3.1 and the remark after it", S3, 288),
+    statement=r"\text{Assumption 3.1 (as printed)} \implies \text{Assumption 1.2 with } "
+              r"\gamma_{gl} \ge \gamma_{nc}/r\ (\alpha_k = \pm1/r)",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.ass3.1.corrected-implies-global",
+    domain=Space(n=Int(2, 6), d=Int(1, 3), r=Int(1, 2), gamma_nc=Real(0.5, 1.0),
+                 eps_frac=Real(0.05, 0.95), seed=Seed()),
+    predicate=nc_implication,
+    note="The cone/polar conditions multiply by y_i but never tie a cone's label to sgn α_k: "
+         "((1, 0), +1) and ((0.5, 0), −1) with β = e_1, γ_nc = 1, ε = 0.4 satisfy the printed "
+         "assumption, yet every bias-free ReLU net has F(0.5e_1) = 0.5F(e_1), so no positive margin "
+         "exists and Theorem 3.2's promise γ̊ >= (1 − 0.4)/8 fails. (α_k ∈ {±1/k} and γ_nc/k at l.280/288 "
+         "should read 1/r.)",
+)
+
+claim(
+    id="telgarsky2023.ass3.1.corrected-implies-global",
+    source=src("Assumption 3.1 (cone label = sgn α_k, every example in a cone)", S3, 280),
+    statement=r"\text{corrected Assumption 3.1} \implies \min_i y_i\sum_k\alpha_k\sigma(\beta_k^\top x_i)"
+              r" \ge \gamma_{nc}/r,\ \alpha_k = s_k/r",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.ass3.1.printed-implies-global",
+    domain=Space(n=Int(2, 16), d=Int(3, 6), r=Int(2, 4), noise=Real(0.0, 0.05),
+                 eps_frac=Real(0.3, 1.0), seed=Seed()),
+    predicate=nc_implication,
+    params={"assumption": "corrected"},
+    mutants=(Mutant("γ_nc/r → 1.05·γ_nc/r", params={"fraction": 1.05}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The perceptron step of Theorem 2.1's proof (l.188, l.755–758): the displacement identity.
+# ---------------------------------------------------------------------------------------------
+
+def perceptron_displacement(inst, *, sign=1.0, factor=1.0):
+    """Along SGD (ℓ_log, one example per step): ⟨sign·θ̄, W_τ − W_0⟩ = factor·ηΣ_s|ℓ'_s|⟨θ̄, ∂̂p_s(W_s)⟩,
+    θ̄_j = θ(w_j(0))/√m for the outer-layer transport of Proposition 1.5.2."""
+    X, y, u, _ = separable_data(inst)
+    rng = inst.rng("sgd")
+    a, V = nets.standard_init(inst.m, inst.d, rng)
+    a0, V0 = a.copy(), V.copy()
+    ta, tV = ntk_margin.outer_sign_transport(u)(a0, V0)
+    ta, tV = ta / math.sqrt(inst.m), tV / math.sqrt(inst.m)
+    total, scale = 0.0, 0.0
+    for _ in range(inst.steps):
+        i = int(rng.integers(inst.n))
+        Ga, GV = nets.margin_gradients(a, V, X[i:i + 1], y[i:i + 1])
+        p = float(nets.margins(a, V, X[i:i + 1], y[i:i + 1])[0])
+        slope = abs(float(gf.loss_slope(p, "log")))
+        pair = float(ta @ Ga[0] + np.sum(tV * GV[0]))
+        total += inst.eta * slope * pair
+        scale += inst.eta * slope * math.sqrt(float(ta @ ta + np.sum(tV * tV))) * \
+            math.sqrt(float(Ga[0] @ Ga[0] + np.sum(GV[0] * GV[0])))
+        a, V = a + inst.eta * slope * Ga[0], V + inst.eta * slope * GV[0]
+    lhs = sign * float(ta @ (a - a0) + np.sum(tV * (V - V0)))
+    tol = 32 * (inst.steps + inst.m * (inst.d + 1)) * EPS * (scale + abs(lhs))
+    return close(lhs, factor * total, tol=tol, why="32(τ + m(d+1)) ulp of the absolute pairing terms")
+
+
+PERCEPTRON = Space(n=Int(1, 8), d=Int(1, 5), gap=Real(0.2, 1.0), m=Int(5, 60), eta=Real(0.1, 1.0),
+                   steps=Int(1, 30), seed=Seed())
+
+claim(
+    id="telgarsky2023.thm2.1.perceptron-sign-printed",
+    source=src("Proof of Theorem 2.1 (perceptron argument)", APP_B, 755),
+    statement=r"\langle -\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}\langle -\bar\theta, "
+              r"\hat\partial\ell_s(W_s)\rangle = \eta\sum_{s<\tau}|\ell'_s|\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
+    kind=Kind.IDENTITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.thm2.1.perceptron-displacement",
+    domain=PERCEPTRON,
+    predicate=perceptron_displacement,
+    params={"sign": -1.0},
+    note="W_τ − W_0 = −ηΣ∂̂ℓ_s = ηΣ|ℓ'_s|∂̂p_s, so the pairing that grows is with +θ̄ (also at "
+         "l.188 and l.835).",
+)
+
+claim(
+    id="telgarsky2023.thm2.1.perceptron-displacement",
+    source=src("Proof of Theorem 2.1 (perceptron argument, sign corrected)", APP_B, 755),
+    statement=r"\langle\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}|\ell'_s|\,"
+              r"\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
+    kind=Kind.IDENTITY,
+    corrects="telgarsky2023.thm2.1.perceptron-sign-printed",
+    domain=PERCEPTRON,
+    predicate=perceptron_displacement,
+    mutants=(Mutant("η → η/2 (the ½ of l.758 carried into the identity)", params={"factor": 0.5}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 3.2: neural-collapse data at the theorem's literal width.
+# ---------------------------------------------------------------------------------------------
+
+def nc_training(inst, *, context, fraction=1.0, delta=0.1):
+    """Simplex-ETF clusters (r = 4 in d = 3, labels (+, −, +, −), 10 points each, noise 0.03),
+    ε = the largest the printed assumption allows (min(polar margin, γ_nc)), width
+    m = ⌈2(2/ε)^d ln(r/δ)⌉; GD (ℓ_exp, η = 1) then relative steps. Checks γ̊ >= (γ_nc − ε)/(8r)
+    at the end of the run."""
+    rng = inst.rng("nc")
+    B = np.array([[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]]) / math.sqrt(3)
+    signs = np.array([1.0, -1.0, 1.0, -1.0])
+    k = np.repeat(np.arange(4), 10)
+    X = B[k] + 0.03 * rng.standard_normal((40, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = signs[k]
+    proj = X @ B.T
+    gamma_nc = float(proj[np.arange(40), k].min())
+    polar = float(-np.max(np.where(np.eye(4, dtype=bool)[k], -np.inf, proj)))
+    eps = 0.999 * min(polar, gamma_nc)
+    if not nc_corrected(X, y, B, signs, gamma_nc, eps):
+        return precondition_failed("the generated clusters violate Assumption 3.1")
+    m = int(math.ceil(2 * (2 / eps) ** 3 * math.log(4 / delta)))
+    a, V = nets.standard_init(m, 3, inst.rng("init"))
+    warm = gf.run_gradient_descent(a, V, X, y, "exp", steps=inst.warm, step=1.0)
+    traj = gf.run_gradient_descent(*warm.final, X, y, "exp", steps=inst.steps, relative=1.0)
+    claimed = (gamma_nc - eps) / (8 * 4)
+    final = traj.smoothed_normalized[-1]
+    return at_least(final, fraction * claimed, tol=64 * (m + 43) * EPS * traj.rounding[-1],
+                    why="rounding of γ̊ at the end of the run", width=m, eps=eps, gamma_nc=gamma_nc,
+                    diagnostics=margin_series(traj, f"Theorem 3.2, NC data, m={m}"))
+
+
+claim(
+    id="telgarsky2023.thm3.2.neural-collapse-margin",
+    source=src("Theorem 3.2", S3, 290),
+    statement=r"m \ge 2(2/\epsilon)^d\ln(r/\delta) \implies \mathring\gamma(W_t) \ge "
+              r"\frac{\gamma_{nc}-\epsilon}{8r} \text{ for large } t",
+    kind=Kind.DYNAMICS,
+    tier=Tier.STANDARD,
+    domain=Space(warm=Fixed(1000), steps=Fixed(3000), seed=Seed()),
+    predicate=nc_training,
+    mutants=(Mutant("claimed margin ×8 (γ_nc − ε)/r", params={"fraction": 8.0}),),
+    note="The printed Assumption 3.1 admits non-separable data (ass3.1.printed-implies-global); these "
+         "clusters satisfy the corrected one. The catalogue measured γ̊ = 0.127 at m = 3511 after "
+         "23 000 steps against the claimed 0.023.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 1: the 2-sparse-parity rows of Theorems 2.1 and 3.3 (the algebra).
+# ---------------------------------------------------------------------------------------------
+
+def table1_algebra(inst, *, ntk_constant=50, gl_constant=8):
+    """Plugging Proposition 1.6 into Theorems 2.1/3.3 (sympy, exact):
+    m_2.1 = (64 ln(t/δ)/γ_ntk)² = (3200 d ln(t/δ))² with γ_ntk = 1/(50d), and
+    m_3.3 = 2(4/γ_gl)^d ln(r/δ) = 2(128 d)^{d/2} ln(4/δ) with γ_gl = 1/√(8d), r = 4."""
+    import sympy as sp
+    d, t, delta = sp.symbols("d t delta", positive=True)
+    g_ntk = 1 / (ntk_constant * d)
+    m21 = (64 * sp.log(t / delta) / g_ntk) ** 2
+    g_gl = 1 / sp.sqrt(gl_constant * d)
+    m33 = 2 * (4 / g_gl) ** inst.d * sp.log(4 / delta)
+    e21 = sp.simplify(m21 - (3200 * d * sp.log(t / delta)) ** 2)
+    e33 = sp.simplify((m33 - 2 * (128 * d) ** sp.Rational(inst.d, 2) * sp.log(4 / delta)).subs(d, inst.d))
+    dl = sp.Rational(inst.delta_milli, 1000)
+    residual = float(abs(e21.subs({d: inst.d, t: inst.t, delta: dl}))) + float(abs(e33.subs(delta, dl)))
+    return close(residual, 0.0, tol=1e-6, why="sympy exact simplification, evaluated at the instance's t, δ")
+
+
+claim(
+    id="telgarsky2023.tab1.parity-rows",
+    source=src("Table 1 (rows Theorem 2.1 and Theorem 3.3)", "1 Introduction", 59),
+    statement=r"\gamma_{ntk} = \tfrac1{50d}:\ m \ge (3200d\ln\tfrac t\delta)^2 = \tilde O(d^2);\quad "
+              r"\gamma_{gl} = \tfrac1{\sqrt{8d}}:\ m \ge 2(128d)^{d/2}\ln\tfrac4\delta = d^{O(d)}",
+    kind=Kind.IDENTITY,
+    domain=Space(d=Int(2, 9), t=Int(2, 10**6), delta_milli=Int(1, 500)),
+    predicate=table1_algebra,
+    mutants=(Mutant("γ_ntk = 1/(25d)", params={"ntk_constant": 25}),
+             Mutant("γ_gl = 1/√(4d)", params={"gl_constant": 4})),
+    note="Table 1 prints m = d^d for Theorem 3.3; 2(128d)^{d/2} exceeds d^d for every d < 128, so "
+         "the entry is d^{Θ(d)} only up to the constant in the exponent (catalogue m20).",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Results the suite lists but does not check numerically.
+# ---------------------------------------------------------------------------------------------
+
+for _result, _section, _line, _reason in (
+    ("Clarke chain rules (Section 1.2)", S12, 86,
+     "asserted by citation for nonsmooth definable maps; only differentiable points can be evaluated "
+     "(covered by the Euler, ratio and monotonicity identities)"),
+    ("Universality of both architectures (Section 1.2)", S12, 134,
+     "an existence statement over all continuous functions"),
+    ("Equation (A.1)", APP_A, 589, "the equation defining Appendix A.3's setting is missing from the text"),
+    ("Lemma A.6 (liminf statement)", APP_A, 628,
+     "limits over infinite time; finite-horizon proxies are the potential identities and the trainings"),
+    ("Table 1 (prior-work rows)", "1 Introduction", 59, "results of other papers"),
+    ("Lemma 2.5 / Theorem 2.2 test-error bounds", S2, 263,
+     "O(·) with an unspecified constant; only the trend in n could be measured"),
+    ("Proposition 1.6 remark: γ_ntk = Θ(1/d) is tight for parity", S12, 144,
+     "an upper bound over all transports is an optimisation over functions; not implemented as a proxy"),
+):
+    REGISTRY.not_checkable(src(_result, _section, _line), _reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 2.1 / Table 1: online SGD on 2-sparse parity, samples needed against d.
+# ---------------------------------------------------------------------------------------------
+
+def sgd_samples_to_error(inst, *, target=0.05, check_every=8, test_points=2000, max_samples=4000,
+                         y_name=""):
+    """Fresh samples online SGD (ℓ_log, η = 0.5, m = 256, standard init) uses on 2-sparse parity
+    in dimension d before its test error (on ``test_points`` fresh points) is <= ``target``."""
+    rng = inst.rng("sgd")
+    d = inst.d
+    a, V = nets.standard_init(inst.m, d, rng)
+    Xt, yt = sparse_parity.sample_parity(test_points, d, rng)
+    for s in range(1, max_samples + 1):
+        x, yy = sparse_parity.sample_parity(1, d, rng)
+        p = float(nets.margins(a, V, x, yy)[0])
+        Ga, GV = nets.margin_gradients(a, V, x, yy)
+        slope = abs(float(gf.loss_slope(p, "log")))
+        a, V = a + inst.eta * slope * Ga[0], V + inst.eta * slope * GV[0]
+        if s % check_every == 0 and np.mean(nets.margins(a, V, Xt, yt) <= 0) <= target:
+            return float(s)
+    return float(max_samples)
+
+
+claim(
+    id="telgarsky2023.thm2.1.sgd-samples-vs-dimension",
+    source=src("Theorem 2.1 with Proposition 1.6 (Table 1: n = Õ(d²/ε))", S2, 159),
+    statement=r"\text{online SGD on 2-sparse parity reaches test error } \epsilon \text{ with } "
+              r"n = \tilde O(d^2/\epsilon) \text{ samples: fitted exponent of } n(d) \in [0.5, 2]",
+    kind=Kind.SCALING,
+    tier=Tier.STANDARD,
+    domain=Space(d=Grid(8, 16, 24, 32), m=Fixed(256), eta=Fixed(0.5), seed=Seed()),
+    predicate=sgd_samples_to_error,
+    params={"y_name": "samples to 5% test error"},
+    expect=Exponent(1.25, 0.75),
+    mutants=(Mutant("sample count independent of d", expect=Exponent(0.0, 0.3)),),
+    note="The theorem's constants make its own guarantee vacuous at these sizes; the measurement "
+         "checks the d-dependence only. The catalogue measured ≈ 12–16·d samples (exponent ≈ 1), "
+         "better than the d² of Table 1.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Proof of Theorem 3.2: the per-node potential φ_{k,j} (catalogue M5).
+# ---------------------------------------------------------------------------------------------
+
+ETF = np.array([[1, 1, 1], [1, -1, -1], [-1, 1, -1], [-1, -1, 1]]) / math.sqrt(3)
+ETF_SIGNS = np.array([1.0, -1.0, 1.0, -1.0])
+
+
+def node_potential_rate(inst, *, eps_rule="fixed"):
+    """min over tracked pairs (k, j) with z ∈ (0, 1) of dz_{k,j}/dt >= 0, where
+    z_{k,j} = sgn(α_k) a_j σ(v_jᵀβ_k) − (1 − ε)‖a_j v_j‖ and "tracked" means cos(ṽ_j, β_k) > 1 − ε,
+    sgn a_j = sgn α_k (l.983–1001). NC data: simplex-ETF clusters (r = 4, d = 3, noise 0.03); one node
+    planted in the tracking cone of each β_k, the others random; ℓ_exp.
+
+    ``eps_rule="literal"``: ε = the largest value Assumption 3.1 allows (the polar margin);
+    ``"fixed"``: ε = (polar margin)²/2, i.e. √(2ε) <= polar margin, so a tracked node cannot fire on
+    another cluster's examples.
+    """
+    rng = inst.rng("pi6")
+    k = np.repeat(np.arange(4), 10)
+    X = ETF[k] + 0.03 * rng.standard_normal((40, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = ETF_SIGNS[k]
+    proj = X @ ETF.T
+    gamma_nc = float(proj[np.arange(40), k].min())
+    polar = float(-np.max(np.where(np.eye(4, dtype=bool)[k], -np.inf, proj)))
+    eps = 0.999 * min(polar, gamma_nc) if eps_rule == "literal" else polar**2 / 2
+    a, V = nets.standard_init(inst.m, 3, rng)
+    a, V = inst.scale * a, inst.scale * V
+    for c in range(4):                              # plant node c in the tracking cone of β_c
+        angle = math.acos(1 - eps) * rng.uniform(0.0, 1.0)
+        g = rng.standard_normal(3)
+        g -= (g @ ETF[c]) * ETF[c]
+        g /= np.linalg.norm(g)
+        size = rng.uniform(0.2, 3.0)
+        V[c] = size * (math.cos(angle) * ETF[c] + math.sin(angle) * g)
+        room = size * (math.cos(angle) - (1 - eps))
+        a[c] = ETF_SIGNS[c] * rng.uniform(0.05, 1.0) * min(1.0, 1.0 / room) if room > 0 else ETF_SIGNS[c]
+    va, vV = gf.gf_velocity(a, V, X, y, "exp")
+    sa, sV = absolute_velocity(a, V, X, y, "exp")
+    rates, tols = [], []
+    for c in range(4):
+        nv = float(np.linalg.norm(V[c]))
+        vb = float(V[c] @ ETF[c])
+        z = ETF_SIGNS[c] * a[c] * max(vb, 0.0) - (1 - eps) * abs(a[c]) * nv
+        if not 0 < z < 1:
+            continue
+        rate = ETF_SIGNS[c] * (va[c] * max(vb, 0.0) + a[c] * (vb > 0) * (ETF[c] @ vV[c])) \
+            - (1 - eps) * (np.sign(a[c]) * va[c] * nv + abs(a[c]) * (V[c] @ vV[c]) / nv)
+        scale = sa[c] * nv * 2 + 2 * abs(a[c]) * float(np.abs(V[c]) @ sV[c]) / nv + abs(a[c]) * float(np.sum(sV[c]))
+        rates.append(rate)
+        tols.append(32 * 50 * EPS * scale)
+    if not rates:
+        return precondition_failed("no tracked pair has φ ∈ (0, 1)")
+    i = int(np.argmin(rates))
+    return at_least(rates[i], 0.0, tol=tols[i], why="32(n+d+m) ulp of the absolute terms of dz/dt",
+                    eps=eps, polar_margin=polar)
+
+
+PI6_SPACE = Space(m=Int(4, 12), scale=Real(0.5, 5.0), seed=Seed())
+
+claim(
+    id="telgarsky2023.thm3.2.node-potential-printed",
+    source=src("Proof of Theorem 3.2 (φ_{k,j} nondecreasing)", APP_C, 1001),
+    statement=r"\text{Assumption 3.1},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ \phi_{k,j}\in(0,1) "
+              r"\implies \frac{d}{dt}\phi_{k,j} \ge 0",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.thm3.2.node-potential",
+    domain=PI6_SPACE,
+    predicate=node_potential_rate,
+    params={"eps_rule": "literal"},
+    note="A tracked node is within √(2ε) of β_k but the polar condition only guarantees β_kᵀx <= −ε, "
+         "so for √(2ε) > polar margin the node fires on other clusters' examples (of the other label) "
+         "and φ_{k,j} can decrease; the restriction of the sum to S_k at l.1009 is then unjustified.",
+)
+
+claim(
+    id="telgarsky2023.thm3.2.node-potential",
+    source=src("Proof of Theorem 3.2, with polar margin >= √(2ε)", APP_C, 1001),
+    statement=r"\text{polar margin} \ge \sqrt{2\epsilon},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ "
+              r"\phi_{k,j}\in(0,1) \implies \frac{d}{dt}\phi_{k,j} \ge 0",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.thm3.2.node-potential-printed",
+    domain=PI6_SPACE,
+    predicate=node_potential_rate,
+    mutants=(Mutant("ε = polar margin (√(2ε) > polar margin)", params={"eps_rule": "literal"}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lemma 2.4's width (catalogue M6): the proof's first display needs more than 256 ln(n/δ)/γ².
+# ---------------------------------------------------------------------------------------------
+
+def lemma24_first_step(inst, *, width="printed", fraction=0.5):
+    """γ√m − [√(32 ln(n/δ)) + 8R + 4] >= fraction·γ√m with R = γ√m/32 (proof of Lemma 2.4, l.880),
+    at m = factor·256 ln(n/δ)/γ² (Lemma 2.4's width) or m = factor·(640 ln(n/δ)/γ)² (Theorem 2.2's)."""
+    L, g = inst.log_n_over_delta, inst.gamma
+    m = inst.factor * (256 * L / g**2 if width == "printed" else (640 * L / g) ** 2)
+    root = g * math.sqrt(m)
+    lhs = root - (math.sqrt(32 * L) + 8 * root / 32 + 4)
+    return at_least(lhs, fraction * root, tol=16 * EPS * root, why="16 ulp of γ√m")
+
+
+WIDTH_SPACE = Space(gamma=Real(0.01, 1.0), log_n_over_delta=Real(math.log(2), 20.0), factor=Real(1.0, 2.0))
+
+claim(
+    id="telgarsky2023.lem2.4.width-printed",
+    source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
+    statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
+              r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lem2.4.width-of-theorem-2-2",
+    domain=WIDTH_SPACE,
+    predicate=lemma24_first_step,
+    note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
+         "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
+         "is unaffected (catalogue M6).",
+)
+
+claim(
+    id="telgarsky2023.lem2.4.width-of-theorem-2-2",
+    source=src("Lemma 2.4's first step at Theorem 2.2's width", S2, 198),
+    statement=r"m \ge \Big(\frac{640\ln(n/\delta)}{\gamma}\Big)^2,\ R = \frac{\gamma\sqrt m}{32} \implies "
+              r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.lem2.4.width-printed",
+    domain=WIDTH_SPACE,
+    predicate=lemma24_first_step,
+    params={"width": "theorem2.2"},
+    mutants=(Mutant("right side 3γ√m/4", params={"fraction": 0.75}),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 2.1's hypotheses (catalogue m1): the step-size interval can be empty at the stated width.
+# ---------------------------------------------------------------------------------------------
+
+def step_interval(inst, *, extra_width=640.0):
+    """γ/(10√m) <= γ²/6400, i.e. the step interval of Theorem 2.1 is non-empty, at
+    m = factor·max((64 ln(t/δ)/γ)², (extra_width/γ)²) (``extra_width=0``: the printed width alone)."""
+    g, L = inst.gamma, inst.log_t_over_delta
+    m = inst.factor * max((64 * L / g) ** 2, (extra_width / g) ** 2)
+    low, high = g / (10 * math.sqrt(m)), g * g / 6400
+    return at_most(low, high, tol=8 * EPS * high, why="8 ulp", width=m)
+
+
+INTERVAL_SPACE = Space(gamma=Real(0.001, 1.0), log_t_over_delta=Real(1.0, 30.0), factor=Real(1.0, 1.5))
+
+claim(
+    id="telgarsky2023.thm2.1.step-interval-printed",
+    source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
+    statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
+              r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.thm2.1.step-interval",
+    domain=INTERVAL_SPACE,
+    predicate=step_interval,
+    params={"extra_width": 0.0},
+    note="The interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
+         "ln(t/δ) >= 10 (catalogue m1).",
+)
+
+claim(
+    id="telgarsky2023.thm2.1.step-interval",
+    source=src("Theorem 2.1 (with m >= (640/γ)² added)", S2, 161),
+    statement=r"m \ge \max\Big\{\Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2, \Big(\frac{640}{\gamma}\Big)^2\Big\} "
+              r"\implies \Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.thm2.1.step-interval-printed",
+    domain=INTERVAL_SPACE,
+    predicate=step_interval,
+    mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
+                    domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
+)

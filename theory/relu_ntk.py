@@ -1,0 +1,166 @@
+"""The neural tangent kernel of a two-layer ReLU net f(x) = Σ_j w_j [u_jᵀx]_+ at Gaussian init.
+
+Wei, Lee, Liu, Ma 2019, Section 2 (L90–97) and Appendix B (eq. B.1): with w ~ N(0, r_w²) and
+u ~ N(0, r_u² I), the kernel K(x, x') = E⟨∇_θ f(x), ∇_θ f(x')⟩ has one term per layer,
+
+    K = τ₁·K1 + τ₂·(K1 + K2),   K1 = ⟨x,x'⟩(1 − θ/π),   K2 = ‖x‖‖x'‖ sin θ / π,
+
+where θ is the angle between x and x'. The paper only says τ₁, τ₂ > 0; the exact values are
+τ₁ = r_w²/2 (gradient in u: E[w²]·P(both active) = r_w²(π−θ)/(2π)) and τ₂ = r_u²/2 (gradient in w:
+E[[uᵀx]_+[uᵀx']_+] = r_u²‖x‖‖x'‖(sin θ + (π−θ)cos θ)/(2π), Cho & Saul's arc-cosine kernel).
+Lemma B.5 replaces K1, K2 on the hypercube by their Taylor polynomials h₁, h₂ to order 4.
+
+Angles use a clamped arctan2 (DESIGN.md): accurate near θ = 0 and π where arccos is not.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from theory.errors import InputError
+from theory.validation import as_matrix, finite_real, positive_int
+
+
+def _pair(X, Z):
+    X = as_matrix(X, "X")
+    Z = as_matrix(Z, "Z")
+    if X.shape[1] != Z.shape[1]:
+        raise InputError(f"X and Z must have the same number of columns, got {X.shape[1]} and {Z.shape[1]}")
+    return X, Z
+
+
+def angles(X, Z) -> np.ndarray:
+    """Matrix of angles θ_ij ∈ [0, π] between rows x_i of X and z_j of Z (π/2 where a row is 0).
+
+    Kahan's form θ = 2·atan2(‖a − b‖, ‖a + b‖) for the unit vectors a, b: accurate to a few ulp
+    at every angle, including θ near 0 and π where arccos of a rounded cosine loses half the digits.
+    """
+    X, Z = _pair(X, Z)
+    nx = np.linalg.norm(X, axis=1)
+    nz = np.linalg.norm(Z, axis=1)
+    A = X / np.where(nx > 0, nx, 1.0)[:, None]
+    B = Z / np.where(nz > 0, nz, 1.0)[:, None]
+    out = np.empty((A.shape[0], B.shape[0]))
+    rows = max(1, 4_000_000 // max(1, B.shape[0] * A.shape[1]))
+    for i in range(0, A.shape[0], rows):
+        a = A[i:i + rows, None, :]
+        out[i:i + rows] = 2 * np.arctan2(np.linalg.norm(a - B[None], axis=2),
+                                         np.linalg.norm(a + B[None], axis=2))
+    out[nx == 0, :] = math.pi / 2
+    out[:, nz == 0] = math.pi / 2
+    return out
+
+
+def k1(X, Z) -> np.ndarray:
+    """K1(x, z) = ⟨x, z⟩(1 − θ/π)  (Wei et al. 2019, L327)."""
+    X, Z = _pair(X, Z)
+    return (X @ Z.T) * (1.0 - angles(X, Z) / math.pi)
+
+
+def k2(X, Z) -> np.ndarray:
+    """K2(x, z) = ‖x‖‖z‖ sin θ / π  (Wei et al. 2019, L329)."""
+    X, Z = _pair(X, Z)
+    nx = np.linalg.norm(X, axis=1)[:, None]
+    nz = np.linalg.norm(Z, axis=1)[None, :]
+    return nx * nz * np.sin(angles(X, Z)) / math.pi
+
+
+def paired(X, Z, which: str = "k1") -> np.ndarray:
+    """K1(x_i, z_i) or K2(x_i, z_i) for corresponding rows (a vector, not a matrix)."""
+    X, Z = _pair(X, Z)
+    if X.shape[0] != Z.shape[0]:
+        raise InputError(f"X and Z must have the same number of rows, got {X.shape[0]} and {Z.shape[0]}")
+    if which not in ("k1", "k2"):
+        raise InputError(f"which must be 'k1' or 'k2', got {which!r}")
+    nx, nz = np.linalg.norm(X, axis=1), np.linalg.norm(Z, axis=1)
+    A = X / np.where(nx > 0, nx, 1.0)[:, None]
+    B = Z / np.where(nz > 0, nz, 1.0)[:, None]
+    theta = 2 * np.arctan2(np.linalg.norm(A - B, axis=1), np.linalg.norm(A + B, axis=1))
+    if which == "k1":
+        return np.sum(X * Z, axis=1) * (1.0 - theta / math.pi)
+    return nx * nz * np.sin(theta) / math.pi
+
+
+def taus(r_w: float, r_u: float) -> tuple[float, float]:
+    """(τ₁, τ₂) = (r_w²/2, r_u²/2): the weights of eq. B.1 for init scales r_w, r_u."""
+    r_w = finite_real(r_w, "r_w", lo=0.0)
+    r_u = finite_real(r_u, "r_u", lo=0.0)
+    return r_w**2 / 2.0, r_u**2 / 2.0
+
+
+def ntk(X, Z, tau1: float = 0.5, tau2: float = 0.5) -> np.ndarray:
+    """K = τ₁·K1 + τ₂·(K1 + K2)  (eq. B.1)."""
+    tau1 = finite_real(tau1, "tau1", lo=0.0)
+    tau2 = finite_real(tau2, "tau2", lo=0.0)
+    a, b = k1(X, Z), k2(X, Z)
+    return tau1 * a + tau2 * (a + b)
+
+
+def coactivation_probability(theta) -> np.ndarray:
+    """P_{u~N(0,I)}[uᵀx >= 0, uᵀx' >= 0] = (π − θ)/(2π) for vectors at angle θ."""
+    theta = np.asarray(theta, dtype=np.float64)
+    if np.any(~np.isfinite(theta)) or np.any(theta < 0) or np.any(theta > math.pi):
+        raise InputError("theta must lie in [0, π]")
+    return (math.pi - theta) / (2 * math.pi)
+
+
+def ntk_monte_carlo(X, Z, r_w: float, r_u: float, samples: int, rng: np.random.Generator):
+    """Monte-Carlo estimate of E⟨∇_θ f(x), ∇_θ f(z)⟩ over (w, u), with its standard error.
+
+    Per sample the integrand is w²·1(uᵀx>0)1(uᵀz>0)⟨x,z⟩ + [uᵀx]_+[uᵀz]_+ (the u- and w-blocks of
+    the gradient). Returns (mean, standard error), each of shape (len(X), len(Z)).
+    """
+    X, Z = _pair(X, Z)
+    samples = positive_int(samples, "samples", minimum=2)
+    r_w = finite_real(r_w, "r_w", lo=0.0)
+    r_u = finite_real(r_u, "r_u", lo=0.0)
+    if not isinstance(rng, np.random.Generator):
+        raise InputError("rng must be a numpy Generator")
+    total = np.zeros((X.shape[0], Z.shape[0]))
+    total2 = np.zeros_like(total)
+    ip = X @ Z.T
+    done = 0
+    chunk = max(1, min(samples, 2_000_000 // max(1, X.shape[0] * Z.shape[0])))
+    while done < samples:
+        m = min(chunk, samples - done)
+        U = rng.standard_normal((m, X.shape[1])) * r_u
+        w = rng.standard_normal(m) * r_w
+        ax, az = X @ U.T, Z @ U.T  # (n, m), (k, m)
+        vals_u = (ax > 0)[:, None, :] * (az > 0)[None, :, :] * (w**2)[None, None, :] * ip[:, :, None]
+        vals_w = np.maximum(ax, 0)[:, None, :] * np.maximum(az, 0)[None, :, :]
+        vals = vals_u + vals_w
+        total += vals.sum(axis=2)
+        total2 += (vals**2).sum(axis=2)
+        done += m
+    mean = total / samples
+    var = np.maximum(total2 / samples - mean**2, 0.0)
+    return mean, np.sqrt(var / samples)
+
+
+# --- Lemma B.5: the kernel on the hypercube and its degree-4 Taylor surrogate -------------------
+
+def h1(t) -> np.ndarray:
+    """h₁(t) = t(1 − arccos(t)/π): K1 of two vectors of norm² d−1 is (d−1)·h₁(cos θ)."""
+    t = np.clip(np.asarray(t, dtype=np.float64), -1.0, 1.0)
+    return t * (1.0 - np.arccos(t) / math.pi)
+
+
+def h2(t) -> np.ndarray:
+    """h₂(t) = sqrt(1 − t²)/π: K2 of two vectors of norm² d−1 is (d−1)·h₂(cos θ)."""
+    t = np.clip(np.asarray(t, dtype=np.float64), -1.0, 1.0)
+    return np.sqrt(np.maximum(1.0 - t * t, 0.0)) / math.pi
+
+
+#: Taylor coefficients (t^0..t^4) of h₁ and h₂ as printed in Lemma B.5 (g₁ and g₂, L513–515)
+G1_COEFFICIENTS = (0.0, 0.5, 1 / math.pi, 0.0, 1 / (6 * math.pi))
+G2_COEFFICIENTS = (1 / math.pi, 0.0, -1 / (2 * math.pi), 0.0, -1 / (8 * math.pi))
+
+
+def surrogate_coefficients(d: int, tau1: float, tau2: float) -> np.ndarray:
+    """Coefficients (t^0..t^4) of g(t) = (τ₁+τ₂)(d−1)g₁(t) + τ₂(d−1)g₂(t) of Lemma B.5."""
+    d = positive_int(d, "d", minimum=3)
+    tau1 = finite_real(tau1, "tau1", lo=0.0)
+    tau2 = finite_real(tau2, "tau2", lo=0.0)
+    return (d - 1) * ((tau1 + tau2) * np.array(G1_COEFFICIENTS) + tau2 * np.array(G2_COEFFICIENTS))
