@@ -262,7 +262,9 @@ def _hinf_transform(K, scratch) -> None:
 def _hinf_refine(X, rows, cols, k_vals):
     # π − θ = 2 atan2(‖x_i + x_j‖, ‖x_i − x_j‖) directly: no cancellation for antipodal pairs.
     s, dn = _sum_diff_norms(X, rows, cols)
-    return k_vals * np.arctan2(s, dn) / math.pi
+    # |x_iᵀx_j| <= 1 for unit rows; a GEMM rounding of a (near-)duplicate pair can exceed it by
+    # an ulp, which would put H_ij above the exact 1/2 of identical rows.
+    return np.clip(k_vals, -1.0, 1.0) * np.arctan2(s, dn) / math.pi
 
 
 def _coactivation_transform(K, scratch) -> None:
