@@ -648,7 +648,8 @@ claim(
     predicate=lyu_li_pointwise,
     mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),
              Mutant("hypothesis γ̃ > 0 dropped", params={"require_positive": False},
-                    domain=RANDOM_LABELS)),
+                    domain=RANDOM_LABELS.replace(n=Int(2, 6), d=Int(2, 3), m=Int(1, 3)),
+                    why="with random labels and few nodes the smoothed margin can fall")),
 )
 
 claim(
@@ -1693,7 +1694,7 @@ claim(
     kind=Kind.INEQUALITY,
     status=Status.ERRATUM,
     corrected_by="telgarsky2023.prop2.6.geodesic-construction",
-    domain=CONES,
+    domain=CONES.replace(phi=Real(165.0, 180.0)),  # near-antipodal cones: where 0 ∈ conv S can happen
     predicate=p26_separable,
     note="S_1 = {e_1}, S_2 = {−e_1} satisfy the hypothesis, but no homogeneous linear predictor has "
          "a positive margin (0 ∈ conv S), and adding a point cannot help: linear separability of "
