@@ -404,6 +404,8 @@ COMMANDS = {"run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline
 
 
 def _interrupt(signum, frame):
+    from checks.run import STOP_REQUESTED
+    STOP_REQUESTED.set()
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
@@ -417,6 +419,8 @@ def _install_signal_handlers() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from checks.run import STOP_REQUESTED
+    STOP_REQUESTED.clear()
     previous = _install_signal_handlers()
     try:
         return _main(argv)

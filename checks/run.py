@@ -8,6 +8,7 @@ import datetime as _dt
 import math
 import platform
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -18,6 +19,12 @@ from checks.report import SCHEMA
 from theory import __version__
 from theory.claims import REGISTRY, Claim, Registry, Status, Verdict
 from theory.errors import InputError
+
+
+#: Set by the CLI's signal handlers. The handler also raises KeyboardInterrupt at once, but an
+#: exception raised inside a garbage-collector callback or a __del__ is printed and dropped by
+#: Python, so the run also stops at the next finished task when this is set.
+STOP_REQUESTED = threading.Event()
 
 
 @dataclass
@@ -110,6 +117,8 @@ def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str 
     mutant_outcomes: dict[str, dict[str, Outcome]] = {c.id: {} for c in claims}
 
     def record(c: Claim, m, outcome: Outcome, *, fresh: bool = True) -> None:
+        if STOP_REQUESTED.is_set():  # a signal whose KeyboardInterrupt was swallowed somewhere
+            raise KeyboardInterrupt("stop requested")
         if journal is not None and fresh:
             journal.record(c.id, m.name if m else None, outcome)
         if m is None:
