@@ -203,10 +203,6 @@ def _versions() -> dict:
             "platform": platform.platform()}
 
 
-def _counterexample(o: Outcome) -> dict | None:
-    return o.counterexample
-
-
 def claim_entry(r: ClaimResult) -> dict:
     c, o = r.claim, r.outcome
     return {
@@ -218,7 +214,7 @@ def claim_entry(r: ClaimResult) -> dict:
         "instances": o.instances, "preconditions_violated": o.preconditions_violated,
         "precondition_reasons": o.precondition_reasons, "worst_slack": o.worst_slack,
         "worst_instance": o.worst_instance, "tolerance": o.tolerance, "slacks": o.slacks,
-        "counterexample": _counterexample(o), "fit": o.fit, "probability": o.probability,
+        "counterexample": o.counterexample, "fit": o.fit, "probability": o.probability,
         "diagnostics": o.diagnostics,
         "mutants": [{"name": name, "verdict": mo.verdict.value,
                      "killed": mo.verdict is Verdict.REFUTED, "message": mo.message,
