@@ -17,7 +17,7 @@ import numpy as np
 
 from theory.errors import InputError
 from theory.sphere import normalize_rows
-from theory.validation import as_vector, finite_real
+from theory.validation import array_size, as_matrix, as_vector, finite_real, rng_generator
 
 __all__ = ["TwoClass", "two_class_digits", "split", "corrupt_labels", "random_signs"]
 
@@ -54,8 +54,9 @@ def two_class_digits(positive: int = 0, negative: int = 1) -> TwoClass:
 def split(X, y, test_fraction: float, rng: np.random.Generator):
     """A random train/test split: (X_train, y_train, X_test, y_test)."""
     y = as_vector(y, "y")
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.shape[0] != y.shape[0]:
+    X = as_matrix(X, "X")
+    rng = rng_generator(rng)
+    if X.shape[0] != y.shape[0]:
         raise InputError(f"X must be (n, d) with n = len(y) = {y.shape[0]}, got shape {X.shape}")
     f = finite_real(test_fraction, "test_fraction", lo=0.0, lo_open=True, hi=1.0)
     n_test = int(round(f * y.shape[0]))
@@ -70,6 +71,8 @@ def random_signs(n: int, rng: np.random.Generator) -> np.ndarray:
     """n i.i.d. unif{±1} labels (Figure 1's "random labels")."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise InputError(f"n must be a positive integer, got {n!r}")
+    array_size((n,), "n")
+    rng = rng_generator(rng)
     return rng.choice([-1.0, 1.0], size=int(n))
 
 
@@ -81,6 +84,7 @@ def corrupt_labels(y, fraction: float, rng: np.random.Generator) -> np.ndarray:
     """
     y = as_vector(y, "y").copy()
     q = finite_real(fraction, "fraction", lo=0.0, hi=1.0)
+    rng = rng_generator(rng)
     k = int(round(q * y.shape[0]))
     idx = rng.permutation(y.shape[0])[:k]
     y[idx] = rng.choice([-1.0, 1.0], size=k)

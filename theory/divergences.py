@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_vector, finite_real
+from theory.validation import as_vector, finite_array, finite_real
 
 
 def positive_vector(v, name: str) -> np.ndarray:
@@ -64,8 +64,8 @@ def kl(p, q) -> float:
 
 def q_function(x) -> np.ndarray | float:
     """Q(x) = ln x + 1/x − 1 on (0, ∞) (proof of Lemma A.2 part 2); Q >= 0 with Q(1) = 0."""
-    a = np.asarray(x, dtype=np.float64)
-    if not np.all(np.isfinite(a)) or not np.all(a > 0):
+    a = finite_array(x, "x")
+    if not np.all(a > 0):
         raise InputError("x must be finite and > 0 (Q is defined on (0, ∞))")
     out = np.log(a) + 1.0 / a - 1.0
     return float(out) if out.ndim == 0 else out

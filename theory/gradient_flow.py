@@ -23,13 +23,14 @@ from scipy.special import expit, logsumexp, softmax
 
 from theory import nets
 from theory.errors import InputError
-from theory.validation import as_vector, finite_real, positive_int
+from theory.validation import (as_matrix, as_vector, callable_arg, finite_array, finite_real, iterations,
+                               real_or_inf)
 
 LOSSES = ("exp", "log")
 
 
 def _kind(loss: str) -> str:
-    if loss not in LOSSES:
+    if not isinstance(loss, str) or loss not in LOSSES:
         raise InputError(f"loss must be 'exp' or 'log', got {loss!r}")
     return loss
 
@@ -37,21 +38,21 @@ def _kind(loss: str) -> str:
 def loss_value(z, loss: str):
     """ℓ(z): e^{−z} or ln(1 + e^{−z}) (stable)."""
     _kind(loss)
-    z = np.asarray(z, dtype=np.float64)
+    z = finite_array(z, "z")
     return np.exp(-z) if loss == "exp" else np.logaddexp(0.0, -z)
 
 
 def loss_slope(z, loss: str):
     """ℓ'(z) (negative): −e^{−z} or −1/(1 + e^{z})."""
     _kind(loss)
-    z = np.asarray(z, dtype=np.float64)
+    z = finite_array(z, "z")
     return -np.exp(-z) if loss == "exp" else -expit(-z)
 
 
 def smoothed_margin(p, loss: str) -> float:
     """γ̃(p) = ℓ⁻¹(Σ_i ℓ(p_i)), computed stably (eq. defining γ̃ in Section 1.2)."""
     _kind(loss)
-    p = as_vector(p, "p")
+    p = as_vector(p, "p", min_length=1)
     if loss == "exp":
         return float(-logsumexp(-p))
     s = float(np.sum(np.logaddexp(0.0, -p)))
@@ -64,6 +65,7 @@ def smoothed_margin(p, loss: str) -> float:
 def log_abs_slope_at(z: float, loss: str) -> float:
     """ln |ℓ'(z)|, finite even where |ℓ'(z)| underflows."""
     _kind(loss)
+    z = real_or_inf(z, "z")
     return -z if loss == "exp" else -float(np.logaddexp(0.0, z))
 
 
@@ -78,7 +80,7 @@ class Duals:
 def duals(p, loss: str) -> Duals:
     """q, 𝒬 = |ℓ'(γ̃)| and γ̃ with −ℓ'(p_i) = q_i 𝒬 (Section 1.2; sign as in catalogue m3)."""
     _kind(loss)
-    p = as_vector(p, "p")
+    p = as_vector(p, "p", min_length=1)
     g = smoothed_margin(p, loss)
     log_Q = log_abs_slope_at(g, loss)
     if loss == "exp":
@@ -166,7 +168,7 @@ class ScalarModel:
     """Theorem 3.3's x ↦ Σ_j a_j σ(b_j u_jᵀx) with frozen unit u_j (params = (a, b))."""
 
     def __init__(self, U, X, y):
-        self.U = np.asarray(U, dtype=np.float64)
+        self.U = as_matrix(U, "U")
         self.X, self.y = nets.check_data(X, y, self.U.shape[1])
 
     def margins(self, params):
@@ -193,7 +195,7 @@ class Trajectory:
 
 def geometric_steps(total: int, count: int = 30) -> set[int]:
     """About ``count`` step indices in geometric progression in [0, total] (0 and total included)."""
-    total, count = positive_int(total, "total"), positive_int(count, "count")
+    total, count = iterations(total, "total", limit=10**15), iterations(count, "count", limit=10**6)
     return {0, total} | {int(round(x)) for x in np.geomspace(1, total, count)}
 
 
@@ -209,8 +211,19 @@ def run_gradient_flow(model, params, loss: str, *, steps: int, step: float = 1.0
       which γ̊ (smoothing temperature ln n/‖W‖²) is resolved; the GF time is accumulated in log space.
     """
     _kind(loss)
+    for method in ("margins", "weighted_gradient"):
+        callable_arg(getattr(model, method, None), f"model.{method}")
+    if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):
+        raise InputError(f"params must be a tuple of arrays, got {type(params).__name__}")
+    params = tuple(params)
+    if isinstance(model, (TwoLayerModel, ScalarModel)) and len(params) != 2:
+        raise InputError(f"params must be the pair {'(a, V)' if isinstance(model, TwoLayerModel) else '(a, b)'} "
+                         f"of {type(model).__name__}, got {len(params)} arrays")
+    for i, p in enumerate(params):
+        finite_array(p, f"params[{i}]")
     params = tuple(np.array(p, dtype=np.float64) for p in params)
-    steps = positive_int(steps, "steps")
+    steps = iterations(steps, "steps")
+    iterations(snapshot_count, "snapshot_count", limit=10**6)
     step = finite_real(step, "step", lo=0.0, lo_open=True)
     if relative is not None:
         relative = finite_real(relative, "relative", lo=0.0, lo_open=True)

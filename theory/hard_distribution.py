@@ -17,7 +17,7 @@ import numpy as np
 
 from theory import hypercube
 from theory.errors import InputError
-from theory.validation import positive_int
+from theory.validation import array_size, as_matrix, positive_int, rng_generator
 
 #: (y, x₁, x₂) of the four atoms of eq. 2.1
 ATOMS = ((1, 1, 0), (1, -1, 0), (-1, 0, 1), (-1, 0, -1))
@@ -32,8 +32,8 @@ def _dim(d) -> int:
 def _draw(n, d, rng, atoms):
     n = positive_int(n, "n")
     d = _dim(d)
-    if not isinstance(rng, np.random.Generator):
-        raise InputError("rng must be a numpy Generator")
+    rng = rng_generator(rng)
+    array_size((n, d), "n and d")
     X = np.zeros((n, d))
     X[:, 2:] = rng.choice([-1.0, 1.0], size=(n, d - 2))
     k = rng.integers(0, len(atoms), n)
@@ -78,7 +78,7 @@ def asymmetric_support(d: int) -> tuple[np.ndarray, np.ndarray]:
 
 def label_rule(X) -> np.ndarray:
     """|x₁| − |x₂|: the function that labels D exactly."""
-    X = np.asarray(X, dtype=np.float64)
+    X = as_matrix(X, "X", min_cols=2)
     return np.abs(X[:, 0]) - np.abs(X[:, 1])
 
 

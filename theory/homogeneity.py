@@ -17,10 +17,12 @@ from typing import Callable, Sequence
 import torch
 
 from theory.errors import InputError
-from theory.validation import finite_real
+from theory.validation import callable_arg, finite_real
 
 
 def _block(params: Sequence[torch.Tensor]) -> list[torch.Tensor]:
+    if isinstance(params, (torch.Tensor, str, bytes)) or not hasattr(params, "__iter__"):
+        raise InputError(f"block must be a sequence of torch.Tensor (e.g. a tuple), got {type(params).__name__}")
     params = list(params)
     if not params:
         raise InputError("the homogeneous block must contain at least one tensor")
@@ -34,20 +36,28 @@ def _block(params: Sequence[torch.Tensor]) -> list[torch.Tensor]:
     return params
 
 
+def _output(value):
+    if not isinstance(value, torch.Tensor):
+        raise InputError(f"f must return a torch.Tensor, got {type(value).__name__}")
+    return value
+
+
 def euler_sides(f: Callable[..., torch.Tensor], block: Sequence[torch.Tensor]):
     """(⟨∇_{θ_S} f, θ_S⟩, f(θ)) per output coordinate, as float64 tensors.
 
     Computed in one forward-mode pass as the derivative of c ↦ f(c·θ_S) at c = 1.
     """
+    callable_arg(f, "f")
     block = _block(block)
     one = torch.ones((), dtype=torch.float64)
-    value, directional = torch.func.jvp(lambda c: f(*(c * p for p in block)), (one,), (one,))
+    value, directional = torch.func.jvp(lambda c: _output(f(*(c * p for p in block))), (one,), (one,))
     return directional.detach(), value.detach()
 
 
 def scaling_ratio(f: Callable[..., torch.Tensor], block: Sequence[torch.Tensor], c: float):
     """(f(c·θ_S), f(θ)): the two sides of the definition f(cθ_S) = c^q f(θ), no derivative needed."""
+    callable_arg(f, "f")
     block = _block(block)
     c = finite_real(c, "c", lo=0.0, lo_open=True)
     with torch.no_grad():
-        return f(*(c * p for p in block)), f(*block)
+        return _output(f(*(c * p for p in block))), _output(f(*block))

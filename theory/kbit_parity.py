@@ -27,9 +27,11 @@ import math
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, positive_int
+from theory.validation import array_size, as_matrix, as_vector, positive_int, rng_generator, row_norms
 
 MAX_CUBE_DIM = 16
+#: the closed form's 2^{k−1} is a float64 only up to this order
+MAX_CLOSED_FORM_ORDER = 1000
 
 #: best agreement max_w Pr[sign(wᵀx) = χ_S(x)] of a halfspace through 0 with odd k-parity
 HALFSPACE_AGREEMENT = {1: 1.0, 3: 3 / 4, 5: 11 / 16}
@@ -61,6 +63,8 @@ def parity_labels(X, k: int) -> np.ndarray:
 def f1_margin_closed_form(d: int, k: int) -> float:
     """γ_D for uniform k-parity on {±1/√d}^d (module docstring)."""
     d, k = _dims(d, k)
+    if k > MAX_CLOSED_FORM_ORDER:
+        raise InputError(f"k must be <= {MAX_CLOSED_FORM_ORDER} for the closed form (2^(k-1) overflows float64), got {k}")
     if k == 1:
         return 1.0 / (2 * math.sqrt(d))
     if k % 2 == 1:
@@ -84,6 +88,8 @@ def uniform_dual_value(X, y, V) -> np.ndarray:
     """|mean_i y_i σ(v_rᵀx_i)| for every row v_r of V (unit rows): each is an upper bound on γ_D
     restricted to that direction, and its sup over the sphere is γ_D for the uniform marginal."""
     X, V = as_matrix(X, "X"), as_matrix(V, "V")
+    if V.shape[1] != X.shape[1]:
+        raise InputError(f"V rows must have {X.shape[1]} entries, got {V.shape[1]}")
     y = as_vector(y, "y", length=X.shape[0])
     return np.abs(np.maximum(X @ V.T, 0.0).T @ y) / X.shape[0]
 
@@ -91,6 +97,9 @@ def uniform_dual_value(X, y, V) -> np.ndarray:
 def direction_dictionary(d: int, k: int, rng: np.random.Generator, n_random: int = 200) -> np.ndarray:
     """Unit directions: {−1,0,1}^d ∖ {0} (d <= 7), 1_S/√k, and n_random Gaussian directions."""
     d, k = _dims(d, k)
+    rng = rng_generator(rng)
+    n_random = positive_int(n_random, "n_random", minimum=0)
+    array_size((n_random + 1 + (3**d if d <= 7 else 0), d), "d and n_random")
     dirs = []
     if d <= 7:
         grid = np.array([v for v in itertools.product([-1.0, 0.0, 1.0], repeat=d) if any(v)])
@@ -130,4 +139,5 @@ def with_constant_coordinate(X) -> np.ndarray:
     """Append a constant coordinate and renormalise: x ↦ (x, 1/√2)·√(2/3)·... (unit rows again)."""
     X = as_matrix(X, "X")
     Y = np.hstack([X, np.full((X.shape[0], 1), 1.0 / math.sqrt(2))])
+    row_norms(Y, "X")
     return Y / np.linalg.norm(Y, axis=1, keepdims=True)

@@ -15,8 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import scipy.linalg
 
-from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, finite_real
+from theory.validation import as_vector, finite_real, square_symmetric
 
 __all__ = [
     "SYMMETRY_TOL",
@@ -43,17 +42,7 @@ CHOLESKY_BACKWARD_C = 3.0
 
 def _symmetric(H, name: str = "H") -> np.ndarray:
     """Return H as a finite, square, numerically symmetric float64 matrix, or raise InputError."""
-    A = as_matrix(H, name)
-    if A.shape[0] != A.shape[1]:
-        raise InputError(f"{name} must be square, got shape {A.shape}")
-    scale = float(np.max(np.abs(A)))
-    asym = float(np.max(np.abs(A - A.T)))
-    if asym > SYMMETRY_TOL * scale:
-        raise InputError(
-            f"{name} must be symmetric; max |{name} - {name}^T| = {asym:.3g} "
-            f"(> {SYMMETRY_TOL:g} x max |{name}| = {SYMMETRY_TOL * scale:.3g})"
-        )
-    return A
+    return square_symmetric(H, name, tol=SYMMETRY_TOL)
 
 
 def _norm2_upper(A: np.ndarray) -> float:

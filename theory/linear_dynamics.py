@@ -26,7 +26,7 @@ import numpy as np
 
 from theory import linalg
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, finite_real, positive_int
+from theory.validation import as_matrix, as_vector, finite_real, iterations, positive_int, square_symmetric
 
 __all__ = [
     "Spectrum",
@@ -52,16 +52,14 @@ class Spectrum(NamedTuple):
 
 
 def _square(H, name: str = "H") -> np.ndarray:
-    A = as_matrix(H, name)
-    if A.shape[0] != A.shape[1]:
-        raise InputError(f"{name} must be square, got shape {A.shape}")
-    if np.max(np.abs(A - A.T)) > linalg.SYMMETRY_TOL * max(float(np.max(np.abs(A))), 1e-300):
-        raise InputError(f"{name} must be symmetric")
-    return A
+    return square_symmetric(H, name, tol=linalg.SYMMETRY_TOL)
 
 
 def _steps(steps, name: str = "steps") -> np.ndarray:
-    k = np.atleast_1d(np.asarray(steps))
+    try:
+        k = np.atleast_1d(np.asarray(steps))
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a non-empty 1-D array of integers >= 0") from None
     if k.ndim != 1 or k.size == 0 or not np.issubdtype(k.dtype, np.integer) or np.any(k < 0):
         raise InputError(f"{name} must be a non-empty 1-D array of integers >= 0")
     return k.astype(np.int64)
@@ -82,8 +80,12 @@ def linear_residuals(H, r0, eta: float, steps) -> np.ndarray:
 
     Computed in the eigenbasis: sqrt(Σ_i (1 − ηλ_i)^{2k} (v_iᵀr0)²) (eq. (28) with y → r0).
     """
+    return _residuals(H, r0, eta, steps, "r0")
+
+
+def _residuals(H, r0, eta, steps, name):
     H = _square(H)
-    r0 = as_vector(r0, "r0", length=H.shape[0])
+    r0 = as_vector(r0, name, length=H.shape[0])
     eta, k = _eta(eta), _steps(steps)
     lam, V = np.linalg.eigh(H)
     proj2 = (V.T @ r0) ** 2
@@ -96,7 +98,7 @@ def power_method_residuals(H, y, eta: float, steps) -> np.ndarray:
 
     This is ‖y − ũ(k)‖ for the recursion (7) started at ũ(0) = 0 (Arora et al. 2019, eq. (8)).
     """
-    return linear_residuals(H, y, eta, steps)
+    return _residuals(H, y, eta, steps, "y")
 
 
 def iterate_linear_recursion(H, y, eta: float, steps: int, u0=None) -> np.ndarray:
@@ -107,7 +109,7 @@ def iterate_linear_recursion(H, y, eta: float, steps: int, u0=None) -> np.ndarra
     """
     H = _square(H)
     y = as_vector(y, "y", length=H.shape[0])
-    eta, K = _eta(eta), positive_int(steps, "steps", minimum=0)
+    eta, K = _eta(eta), iterations(steps, "steps", minimum=0)
     u = np.zeros_like(y) if u0 is None else as_vector(u0, "u0", length=H.shape[0]).copy()
     out = np.empty(K + 1)
     for k in range(K + 1):
@@ -155,7 +157,7 @@ def gd_sum_operator(H, eta: float, steps: int) -> np.ndarray:
     For λ_i = 0 the factor is its limit ηK. W(K) − W(0) ≈ Z T y in the proof of Lemma 5.3.
     """
     H = _square(H)
-    eta, K = _eta(eta), positive_int(steps, "steps", minimum=0)
+    eta, K = _eta(eta), iterations(steps, "steps", minimum=0, limit=10**15)
     lam, V = np.linalg.eigh(H)
     with np.errstate(divide="ignore", invalid="ignore"):
         # (1 − (1 − x)^K)/λ computed as −expm1(K log1p(−x))/λ: no cancellation for small ηλ
@@ -173,7 +175,7 @@ def auxiliary_sequence(Z, y, eta: float, steps: int) -> np.ndarray:
     """
     Z = as_matrix(Z, "Z")
     y = as_vector(y, "y", length=Z.shape[1])
-    eta, K = _eta(eta), positive_int(steps, "steps", minimum=0)
+    eta, K = _eta(eta), iterations(steps, "steps", minimum=0)
     w = np.zeros(Z.shape[0])
     for _ in range(K):
         w = w - eta * (Z @ (Z.T @ w - y))

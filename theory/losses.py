@@ -27,7 +27,7 @@ LEMMA_A1_PART2_CONSTANTS = {"logistic": (2.0, 1.0), "exponential": (1.0, 0.0)}
 
 
 def _loss_name(loss: str) -> str:
-    if loss not in LOSSES:
+    if not isinstance(loss, str) or loss not in LOSSES:
         raise InputError(f"loss must be one of {LOSSES}, got {loss!r}")
     return loss
 

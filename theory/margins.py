@@ -20,12 +20,22 @@ from theory.validation import as_vector, finite_real
 
 def _labelled(outputs, labels) -> np.ndarray:
     f = as_vector(outputs, "outputs")
-    y = as_vector(labels, "labels", length=f.shape[0])
     if f.size == 0:
         raise InputError("outputs must not be empty")
+    y = as_vector(labels, "labels", length=f.shape[0])
     if not np.all(np.abs(y) == 1.0):
         raise InputError("labels must be ±1")
     return y * f
+
+
+def _power(norm: float, order: float) -> None:
+    """Refuse a norm^order that over- or underflows float64 (the margin would be 0, inf or NaN)."""
+    try:
+        value = norm**order
+    except OverflowError:
+        value = float("inf")
+    if value == 0.0 or value == float("inf"):
+        raise InputError(f"norm**order = {norm:.3g}**{order:.3g} is out of float64 range")
 
 
 def hard_margin(outputs, labels) -> float:
@@ -37,6 +47,7 @@ def normalized_margin(outputs, labels, norm: float, order: float) -> float:
     """min_i y_i f_i / norm^order (order = the model's homogeneity degree in θ)."""
     norm = finite_real(norm, "norm", lo=0.0, lo_open=True)
     order = finite_real(order, "order", lo=0.0, lo_open=True)
+    _power(norm, order)
     return hard_margin(outputs, labels) / norm**order
 
 
@@ -47,6 +58,8 @@ def smoothed_margin(outputs, labels, loss: str = "exponential") -> float:
     ℓ⁻¹(L) = −log(e^L − 1) = −log(expm1(L)); for tiny L this is −log L to float precision.
     """
     q = _labelled(outputs, labels)
+    if not isinstance(loss, str):
+        raise InputError(f"loss must be 'exponential' or 'logistic', got {loss!r}")
     if loss == "exponential":
         return float(-logsumexp(-q))
     if loss == "logistic":
@@ -62,4 +75,5 @@ def normalized_smoothed_margin(outputs, labels, norm: float, order: float,
     """smoothed_margin / norm^order."""
     norm = finite_real(norm, "norm", lo=0.0, lo_open=True)
     order = finite_real(order, "order", lo=0.0, lo_open=True)
+    _power(norm, order)
     return smoothed_margin(outputs, labels, loss) / norm**order

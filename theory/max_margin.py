@@ -21,7 +21,11 @@ import numpy as np
 from scipy.optimize import linprog, minimize
 
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector
+from theory.validation import as_matrix, as_vector, finite_real, finite_result, lp_coefficients, row_norms
+
+
+#: the largest ℓ∞ box of :func:`linear_separation_margin` (HiGHS treats bounds >= 1e20 as infinite)
+LP_MAX_BOX = 1e15
 
 
 class L1Svm(NamedTuple):
@@ -42,7 +46,7 @@ def l1_svm(features, y) -> L1Svm:
     F = as_matrix(features, "features")
     n, K = F.shape
     y = _labels(y, n)
-    A = y[:, None] * F
+    A = lp_coefficients(y[:, None] * F, "features")
     # variables: μ⁺ (K), μ⁻ (K), t (free); minimise −t
     c = np.zeros(2 * K + 1)
     c[-1] = -1.0
@@ -63,10 +67,12 @@ def relu_features(X, directions) -> np.ndarray:
     D = as_matrix(directions, "directions")
     if D.shape[1] != X.shape[1]:
         raise InputError(f"directions must have {X.shape[1]} columns, got {D.shape[1]}")
-    norms = np.linalg.norm(D, axis=1)
+    norms = row_norms(D, "directions")
     if np.any(norms == 0):
         raise InputError("directions must be non-zero")
-    return np.maximum(X @ (D / norms[:, None]).T, 0.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        features = np.maximum(X @ (D / norms[:, None]).T, 0.0)
+    return finite_result(features, "X is", "the features [u_kᵀx_i]_+")
 
 
 def network_from_l1_solution(directions, mu) -> tuple[np.ndarray, np.ndarray]:
@@ -77,9 +83,13 @@ def network_from_l1_solution(directions, mu) -> tuple[np.ndarray, np.ndarray]:
     """
     D = as_matrix(directions, "directions")
     mu = as_vector(mu, "mu", length=D.shape[0])
+    if np.any(row_norms(D, "directions") == 0):
+        raise InputError("directions must be non-zero")
     l1 = float(np.abs(mu).sum())
     if l1 == 0:
         raise InputError("mu must not be zero")
+    if not np.isfinite(l1):
+        raise InputError("mu too large: ‖mu‖₁ overflows float64")
     s = 1.0 / np.sqrt(2 * l1)
     root = np.sqrt(np.abs(mu))
     U = (s * root)[:, None] * D / np.linalg.norm(D, axis=1)[:, None]
@@ -88,7 +98,8 @@ def network_from_l1_solution(directions, mu) -> tuple[np.ndarray, np.ndarray]:
 
 def linear_separation_margin(A, box: float = 1.0) -> tuple[float, np.ndarray]:
     """max_{‖β‖∞<=box} min_j (Aβ)_j by LP: positive iff some β makes every row of A·β positive."""
-    A = as_matrix(A, "A")
+    A = lp_coefficients(as_matrix(A, "A"), "A")
+    box = finite_real(box, "box", lo=0.0, lo_open=True, hi=LP_MAX_BOX)
     m, k = A.shape
     c = np.zeros(k + 1)
     c[-1] = -1.0
@@ -108,7 +119,7 @@ def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
     """
     X = as_matrix(X, "X")
     y = _labels(y, X.shape[0])
-    A = y[:, None] * X
+    A = lp_coefficients(y[:, None] * X, "X")
     sep, _ = linear_separation_margin(A)
     if sep <= 1e-12:
         raise InputError("data are not linearly separable through the origin (γ* = 0)")

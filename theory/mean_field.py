@@ -25,7 +25,8 @@ import numpy as np
 from scipy.special import betainc, expit
 
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, finite_real, positive_int
+from theory.validation import (array_size, as_matrix, as_vector, finite_array, finite_real, positive_int,
+                               rng_generator)
 
 ACTIVATIONS = ("relu", "linear")
 
@@ -46,7 +47,7 @@ class Problem:
         if not np.all(np.abs(y) == 1):
             raise InputError("y must be ±1 labels")
         finite_real(self.lam, "lam", lo=0.0)
-        if self.activation not in ACTIVATIONS:
+        if not isinstance(self.activation, str) or self.activation not in ACTIVATIONS:
             raise InputError(f"activation must be one of {ACTIVATIONS}, got {self.activation!r}")
         object.__setattr__(self, "X", X)
         object.__setattr__(self, "y", y)
@@ -155,8 +156,17 @@ def uniform_sphere(count: int, dim: int, rng: np.random.Generator) -> np.ndarray
     """``count`` i.i.d. uniform points on the unit sphere of ℝ^dim."""
     count = positive_int(count, "count")
     dim = positive_int(dim, "dim")
+    rng = rng_generator(rng)
+    array_size((count, dim), "count and dim")
     G = rng.standard_normal((count, dim))
     return G / np.linalg.norm(G, axis=1, keepdims=True)
+
+
+def _check_state(problem, rho) -> None:
+    if not isinstance(problem, Problem):
+        raise InputError(f"problem must be a mean_field.Problem, got {type(problem).__name__}")
+    if not isinstance(rho, Particles):
+        raise InputError(f"rho must be mean_field.Particles, got {type(rho).__name__}")
 
 
 def perturbed_step(problem: Problem, rho: Particles, eta: float, sigma: float,
@@ -166,14 +176,19 @@ def perturbed_step(problem: Problem, rho: Particles, eta: float, sigma: float,
     Particles move by η·v[ρ], their weights shrink by (1 − ησ), and the rows of ``fresh`` (points
     of S^d standing for U^d) are appended with total weight ησ. ``fresh`` may be None when σ = 0.
     """
+    _check_state(problem, rho)
     eta = finite_real(eta, "eta", lo=0.0, lo_open=True)
     sigma = finite_real(sigma, "sigma", lo=0.0)
     if eta * sigma >= 1:
         raise InputError("eta*sigma must be < 1")
+    if sigma > 0 and fresh is None:
+        raise InputError("fresh (the points standing for U^d) is needed when sigma > 0")
     moved = rho.theta + eta * problem.velocity(rho, rho.theta)
     if sigma == 0 or fresh is None:
         return Particles(moved, rho.p)
     fresh = as_matrix(fresh, "fresh")
+    if fresh.shape[1] != rho.theta.shape[1]:
+        raise InputError(f"fresh must have {rho.theta.shape[1]} columns (1 + d), got {fresh.shape[1]}")
     p = np.concatenate([(1 - eta * sigma) * rho.p, np.full(len(fresh), eta * sigma / len(fresh))])
     return Particles(np.vstack([moved, fresh]), p / p.sum())
 
@@ -182,6 +197,10 @@ def resampling_step(problem: Problem, rho: Particles, eta: float, sigma: float,
                     rng: np.random.Generator) -> Particles:
     """The same flow with a fixed particle count: move, then re-draw each particle uniformly on S^d
     with probability ησ ("re-initialise a small fraction of neurons")."""
+    _check_state(problem, rho)
+    finite_real(eta, "eta", lo=0.0, lo_open=True)
+    finite_real(sigma, "sigma", lo=0.0)
+    rng_generator(rng)
     theta = rho.theta + eta * problem.velocity(rho, rho.theta)
     redraw = rng.random(len(theta)) < eta * sigma
     if redraw.any():
@@ -198,8 +217,8 @@ def cap_measure(d: int, r) -> np.ndarray:
     complementary cap otherwise (I is the regularized incomplete beta function).
     """
     d = positive_int(d, "d")
-    r = np.asarray(r, dtype=np.float64)
-    if np.any(~np.isfinite(r)) or np.any(r < 0):
+    r = finite_array(r, "r")
+    if np.any(r < 0):
         raise InputError("r must be finite and non-negative")
     phi = np.arccos(np.clip(1 - r * r / 2, -1.0, 1.0))
     small = 0.5 * betainc(d / 2, 0.5, np.sin(np.minimum(phi, math.pi - phi)) ** 2)
@@ -209,4 +228,7 @@ def cap_measure(d: int, r) -> np.ndarray:
 def ball_cap_bound(d: int, r) -> np.ndarray:
     """Ball (1997), Lemma 2.3 on S^d: a cap of Euclidean radius r <= 2 has measure >= ½(r/2)^d."""
     d = positive_int(d, "d")
-    return 0.5 * (np.asarray(r, dtype=np.float64) / 2) ** d
+    r = finite_array(r, "r")
+    if np.any(r < 0) or np.any(r > 2):
+        raise InputError("r must lie in [0, 2] (the Euclidean radius of a cap of the unit sphere)")
+    return 0.5 * (r / 2) ** d

@@ -23,7 +23,7 @@ import numpy as np
 
 from theory import divergences
 from theory.errors import InputError
-from theory.validation import as_vector, finite_real
+from theory.validation import as_vector, callable_arg, finite_real, iterations
 
 
 def gd_step_on_pair(a, b, g, eta: float) -> tuple[np.ndarray, np.ndarray]:
@@ -70,14 +70,19 @@ class MirrorRun:
 def mirror_descent(grad_and_value: Callable[[int, np.ndarray], tuple[np.ndarray, float, float]],
                    reference_value: Callable[[int], float], u0, eta: float, steps: int) -> MirrorRun:
     """θ_{k+1} = θ_k − η ∇f_k(u_k), u = e^θ. ``grad_and_value(k, u)`` returns (∇f_k(u), f_k(u), G_k)."""
+    callable_arg(grad_and_value, "grad_and_value")
+    callable_arg(reference_value, "reference_value")
     u = divergences.positive_vector(u0, "u0")
     eta = finite_real(eta, "eta", lo=0.0, lo_open=True)
-    if steps < 1:
-        raise InputError(f"steps must be >= 1, got {steps}")
+    steps = iterations(steps, "steps")
     us, fs, refs, divs, gs = [u], [], [], [], []
     theta = np.log(u)
     for k in range(steps):
-        grad, value, G = grad_and_value(k, u)
+        out = grad_and_value(k, u)
+        if isinstance(out, (str, bytes)) or not hasattr(out, "__len__") or len(out) != 3:
+            raise InputError(f"grad_and_value must return (gradient, value, G), got {type(out).__name__}")
+        grad, value, G = out
+        as_vector(grad, "the gradient returned by grad_and_value", length=len(u))
         theta = theta - eta * grad
         new = np.exp(theta)
         fs.append(value)

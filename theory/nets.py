@@ -26,15 +26,20 @@ import numpy as np
 import torch
 
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, finite_real, positive_int
+from theory.validation import (array_size, as_matrix, as_tensor, as_vector, finite_array, finite_real,
+                               positive_int, rng_generator)
 
 
 def relu(z):
+    """σ(z) = max(z, 0) elementwise (numpy)."""
+    finite_array(z, "z", allow_empty=True)
     return np.maximum(z, 0.0)
 
 
 def relu_slope(z, at_zero: float = 0.0):
     """A Clarke selection of σ': 1 on z > 0, 0 on z < 0, ``at_zero`` ∈ [0, 1] at z = 0."""
+    finite_array(z, "z", allow_empty=True)
+    finite_real(at_zero, "at_zero", lo=0.0, hi=1.0)
     return np.where(z > 0, 1.0, np.where(z < 0, 0.0, at_zero))
 
 
@@ -132,6 +137,8 @@ def rebalance(a, V, c: float):
 def standard_init(m: int, d: int, rng: np.random.Generator):
     """The network initialisation of Section 1.2: a_j ~ N(0, 1/m), V_jk ~ N(0, 1/d)."""
     m, d = positive_int(m, "m"), positive_int(d, "d")
+    rng = rng_generator(rng)
+    array_size((m, d), "m and d")
     a = rng.standard_normal(m) / np.sqrt(m)
     V = rng.standard_normal((m, d)) / np.sqrt(d)
     return a, V
@@ -140,13 +147,18 @@ def standard_init(m: int, d: int, rng: np.random.Generator):
 def transport_rows(m: int, d: int, rng: np.random.Generator):
     """m iid rows w = (a, v) ~ N_θ of Assumption 1.3: a ~ N(0, 1), v ~ N(0, I/d)."""
     m, d = positive_int(m, "m"), positive_int(d, "d")
+    rng = rng_generator(rng)
+    array_size((m, d), "m and d")
     return rng.standard_normal(m), rng.standard_normal((m, d)) / np.sqrt(d)
 
 
 def torch_outputs(a: torch.Tensor, V: torch.Tensor, X: torch.Tensor) -> torch.Tensor:
     """F(x_i; W) in torch (float64 in, float64 out), for autograd and forward-mode checks."""
+    a, V, X = as_tensor(a, "a"), as_tensor(V, "V"), as_tensor(X, "X", 2)
     if a.dim() != 1 or V.dim() != 2 or V.shape[0] != a.shape[0]:
         raise InputError(f"a must be (m,) and V (m, d); got {tuple(a.shape)} and {tuple(V.shape)}")
+    if X.shape[1] != V.shape[1]:
+        raise InputError(f"X has {X.shape[1]} columns but V has {V.shape[1]}")
     return torch.relu(X @ V.T) @ a
 
 
@@ -155,6 +167,8 @@ def torch_outputs(a: torch.Tensor, V: torch.Tensor, X: torch.Tensor) -> torch.Te
 def scalar_init(m: int, d: int, rng: np.random.Generator):
     """Theorem 3.3's initialisation: a_j, b_j iid uniform on {±m^{-1/4}}, v_j uniform on S^{d-1}."""
     m, d = positive_int(m, "m"), positive_int(d, "d")
+    rng = rng_generator(rng)
+    array_size((m, d), "m and d")
     scale = m ** -0.25
     a = scale * rng.choice([-1.0, 1.0], size=m)
     b = scale * rng.choice([-1.0, 1.0], size=m)

@@ -19,18 +19,14 @@ import numpy as np
 import torch
 
 from theory.errors import InputError
+from theory.validation import (array_size, as_matrix, as_tensor, as_vector, finite_real, iterations,
+                               positive_int, row_norms, torch_generator)
 
 DEEP_BLOCKS = ("W1", "c1", "W2", "c2", "W3", "beta", "c0")
 
 
 def _tensor(x, name: str, ndim: int) -> torch.Tensor:
-    if not isinstance(x, torch.Tensor):
-        raise InputError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
-    if x.dim() != ndim:
-        raise InputError(f"{name} must be {ndim}-D, got shape {tuple(x.shape)}")
-    if x.dtype != torch.float64:
-        raise InputError(f"{name} must be float64, got {x.dtype}")
-    return x
+    return as_tensor(x, name, ndim, dtype=torch.float64)
 
 
 def unit_directions(V: torch.Tensor) -> torch.Tensor:
@@ -53,7 +49,7 @@ def shallow_features(X: torch.Tensor, V: torch.Tensor) -> torch.Tensor:
 
 def shallow_output(X, a, b, V) -> torch.Tensor:
     """h(x_i; a, b, V) = Σ_j a_j b_j σ(⟨v_j/‖v_j‖, x_i⟩) for every row x_i of X (eq. (1))."""
-    a, b = _tensor(a, "a", 1), _tensor(b, "b", 1)
+    a, b, V = _tensor(a, "a", 1), _tensor(b, "b", 1), _tensor(V, "V", 2)
     if a.shape != b.shape or a.shape[0] != V.shape[0]:
         raise InputError(f"a, b and the rows of V must have one entry per neuron; got "
                          f"{a.shape[0]}, {b.shape[0]} and {V.shape[0]}")
@@ -62,12 +58,40 @@ def shallow_output(X, a, b, V) -> torch.Tensor:
 
 def rms_normalize(H: torch.Tensor, eps: float = 0.0) -> torch.Tensor:
     """Row-wise RMSNorm without gain: h / sqrt(mean(h²) + eps)."""
+    H = _tensor(H, "H", 2)
+    finite_real(eps, "eps", lo=0.0)
     return H / torch.sqrt((H * H).mean(dim=1, keepdim=True) + eps)
+
+
+#: shape of each parameter of the deep net for input dimension d and width w
+def _deep_shape(key: str, d: int, w: int):
+    return {"W1": (w, d), "W2": (w, w), "W3": (w, w)}.get(key, (w,))
+
+
+def _deep_params(p, d: int, keys) -> None:
+    """``p`` must map each of ``keys`` to a float64 tensor of the deep net's shapes (width = len(c1)
+    or len(a))."""
+    if not isinstance(p, dict):
+        raise InputError(f"p must be a dict of parameter tensors (see init_deep), got {type(p).__name__}")
+    for key in keys:
+        if key not in p:
+            raise InputError(f"p is missing the parameter {key!r} (needs {', '.join(keys)})")
+    width_key = "c1" if "c1" in keys else "a"
+    w = _tensor(p[width_key], f"p[{width_key!r}]", 1).shape[0]
+    for key in keys:
+        if key == "c0":  # the head's bias: any tensor with a single entry
+            if as_tensor(p[key], "p['c0']", dtype=torch.float64).numel() != 1:
+                raise InputError(f"p['c0'] must have a single entry, got shape {tuple(p[key].shape)}")
+            continue
+        shape = _deep_shape(key, d, w)
+        if tuple(_tensor(p[key], f"p[{key!r}]", len(shape)).shape) != shape:
+            raise InputError(f"p[{key!r}] must have shape {shape}, got {tuple(p[key].shape)}")
 
 
 def deep_features(X: torch.Tensor, p: dict, *, residual: bool = False) -> torch.Tensor:
     """F(x) = RMSNorm(z) with z = tanh(W1 x + c1), plus a residual block z + W3 relu(W2 z + c2)."""
     X = _tensor(X, "X", 2)
+    _deep_params(p, X.shape[1], ("W1", "c1") + (("W2", "c2", "W3") if residual else ()))
     z = torch.tanh(X @ p["W1"].T + p["c1"])
     if residual:
         z = z + torch.relu(z @ p["W2"].T + p["c2"]) @ p["W3"].T
@@ -77,6 +101,8 @@ def deep_features(X: torch.Tensor, p: dict, *, residual: bool = False) -> torch.
 def deep_output(X: torch.Tensor, p: dict, *, residual: bool = False, norm_bias: bool = False,
                 head_bias: bool = False) -> torch.Tensor:
     """h(x) = ⟨b, a ⊙ F(x) (+ β)⟩ (+ c0): gain a, bias-free head b, optional biases (see module)."""
+    X = _tensor(X, "X", 2)
+    _deep_params(p, X.shape[1], ("a", "b") + (("beta",) if norm_bias else ()) + (("c0",) if head_bias else ()))
     F = deep_features(X, p, residual=residual)
     out = F @ (p["a"] * p["b"])
     if norm_bias:
@@ -88,8 +114,9 @@ def deep_output(X: torch.Tensor, p: dict, *, residual: bool = False, norm_bias: 
 
 def init_deep(d: int, width: int, generator: torch.Generator) -> dict:
     """Parameters of :func:`deep_output` drawn from ``generator`` (gain and head ±1/√width)."""
-    if d < 1 or width < 1:
-        raise InputError(f"d and width must be >= 1, got d={d}, width={width}")
+    d, width = positive_int(d, "d"), positive_int(width, "width")
+    torch_generator(generator)
+    array_size((width, width + d), "d and width")
 
     def g(*shape, scale=1.0):
         return scale * torch.randn(*shape, generator=generator, dtype=torch.float64)
@@ -106,8 +133,9 @@ def init_deep(d: int, width: int, generator: torch.Generator) -> dict:
 
 def init_shallow(d: int, m: int, generator: torch.Generator) -> dict:
     """Initialisation of Section 4 (D3): a_j, b_j iid ±1/√m, v_j uniform on S^{d-1}."""
-    if d < 1 or m < 1:
-        raise InputError(f"d and m must be >= 1, got d={d}, m={m}")
+    d, m = positive_int(d, "d"), positive_int(m, "m")
+    torch_generator(generator)
+    array_size((m, d), "d and m")
     V = torch.randn(m, d, generator=generator, dtype=torch.float64)
 
     def signs():
@@ -120,8 +148,8 @@ def init_shallow(d: int, m: int, generator: torch.Generator) -> dict:
 
 def feature_gradient(x, v) -> np.ndarray:
     """∇_v σ(⟨v/‖v‖, x⟩) = σ'(ṽᵀx)(I − ṽṽᵀ)x/‖v‖ (numpy; ṽ = v/‖v‖; σ'(0) taken as 0)."""
-    x, v = np.asarray(x, dtype=np.float64), np.asarray(v, dtype=np.float64)
-    if x.ndim != 1 or v.shape != x.shape:
+    x, v = as_vector(x, "x"), as_vector(v, "v")
+    if v.shape != x.shape:
         raise InputError(f"x and v must be vectors of equal length, got shapes {x.shape} and {v.shape}")
     nv = np.linalg.norm(v)
     if nv == 0:
@@ -138,12 +166,33 @@ def feature_gradient_as_printed(x, v) -> np.ndarray:
 
 # -- gradient descent on eq. (1) with closed-form gradients (numpy, float64) ------------------------
 
+_NO_LABELS = object()
+
+
+def _check_shallow(X, a, b, V, y=_NO_LABELS) -> None:
+    """The numpy arguments of eq. (1): X (n, d), a and b (m,), V (m, d) with nonzero rows, y (n,)."""
+    X, V = as_matrix(X, "X"), as_matrix(V, "V")
+    if V.shape[1] != X.shape[1]:
+        raise InputError(f"V rows must have {X.shape[1]} entries (the columns of X), got {V.shape[1]}")
+    as_vector(a, "a", length=V.shape[0])
+    as_vector(b, "b", length=V.shape[0])
+    if np.any(row_norms(V, "V") == 0):
+        raise InputError("V has a zero row: v_j/‖v_j‖ is undefined")
+    if y is not _NO_LABELS:
+        as_vector(y, "y", length=X.shape[0])
+
+
 def shallow_risk_and_gradients(X, y, a, b, V, *, train_V: bool = True):
     """(𝓛, ∂𝓛/∂a, ∂𝓛/∂b, ∂𝓛/∂V) for eq. (1) and the logistic loss, in closed form (catalogue §6.2).
 
     With q_i = ℓ'(y_i h_i) y_i / n and g = Fᵀq = ∂𝓛/∂(a⊙b): ∂a = g⊙b, ∂b = g⊙a, and
     ∂v_j = a_j b_j (I − ṽ_jṽ_jᵀ)(Σ_i q_i 1[ṽ_jᵀx_i > 0] x_i)/‖v_j‖.
     """
+    _check_shallow(X, a, b, V, y)
+    return _risk_and_gradients(X, y, a, b, V, train_V=train_V)
+
+
+def _risk_and_gradients(X, y, a, b, V, *, train_V: bool):
     from scipy.special import expit
 
     norms = np.linalg.norm(V, axis=1)
@@ -169,10 +218,15 @@ def train_shallow(X, y, a, b, V, *, steps: int, eta0: float, cap: float = 1e4,
     ``train_a=False, train_V=False`` trains the head b alone (a fixed): an ℓ2 / kernel-like arm.
     Returns the final (a, b, V) and the risk per step.
     """
+    _check_shallow(X, a, b, V, y)
+    steps = iterations(steps, "steps", minimum=0)
+    finite_real(eta0, "eta0", lo=0.0, lo_open=True)
+    finite_real(cap, "cap", lo=0.0, lo_open=True)
+    finite_real(stop_risk, "stop_risk", lo=0.0, lo_open=True)
     a, b, V = np.array(a, dtype=float), np.array(b, dtype=float), np.array(V, dtype=float)
     risks = []
     for _ in range(steps):
-        risk, ga, gb, gV = shallow_risk_and_gradients(X, y, a, b, V, train_V=train_V)
+        risk, ga, gb, gV = _risk_and_gradients(X, y, a, b, V, train_V=train_V)
         risks.append(risk)
         if risk < stop_risk:
             break
@@ -188,6 +242,7 @@ def train_shallow(X, y, a, b, V, *, steps: int, eta0: float, cap: float = 1e4,
 
 def shallow_predict(X, a, b, V) -> np.ndarray:
     """h(x_i) of eq. (1) in numpy."""
+    _check_shallow(X, a, b, V)
     Vt = V / np.linalg.norm(V, axis=1, keepdims=True)
     return np.maximum(X @ Vt.T, 0.0) @ (a * b)
 
@@ -200,6 +255,14 @@ def train_shallow_torch(X: torch.Tensor, y: torch.Tensor, m: int, *, steps: int,
     """
     if not isinstance(X, torch.Tensor) or X.dim() != 2:
         raise InputError("X must be a 2-D torch.Tensor (rows are inputs)")
+    as_tensor(X, "X", 2, finite=True)
+    y = as_tensor(y, "y", 1, finite=True)
+    if y.shape[0] != X.shape[0]:
+        raise InputError(f"y must have one label per row of X ({X.shape[0]}), got {y.shape[0]}")
+    steps = iterations(steps, "steps", minimum=0)
+    finite_real(eta0, "eta0", lo=0.0, lo_open=True)
+    finite_real(cap, "cap", lo=0.0, lo_open=True)
+    finite_real(stop_risk, "stop_risk", lo=0.0, lo_open=True)
     d = X.shape[1]
     p = init_shallow(d, m, generator)
     a, b, V = (p[k].to(device=X.device, dtype=X.dtype).requires_grad_(True) for k in ("a", "b", "V"))

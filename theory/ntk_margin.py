@@ -25,7 +25,8 @@ from scipy import integrate, optimize, special, stats
 
 from theory import nets
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, positive_int, unit_rows
+from theory.validation import (array_size, as_matrix, as_vector, callable_arg, finite_array, finite_real,
+                               lp_coefficients, positive_int, unit_rows)
 
 Transport = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
@@ -55,7 +56,7 @@ def best_global_margin(B, X, y) -> float:
     """
     B = as_matrix(B, "B")
     X, y = nets.check_data(X, y, B.shape[1])
-    feats = y[:, None] * nets.relu(X @ B.T)
+    feats = lp_coefficients(y[:, None] * nets.relu(X @ B.T), "B (the LP's features y_i σ(β_kᵀx_i))")
     n, K = feats.shape
     c = np.zeros(2 * K + 1)
     c[-1] = -1.0
@@ -125,6 +126,8 @@ def global_outer_transport(alpha, B, *, indicator: bool = True) -> Transport:
     """Lemma A.1: θ(a, v) = (Σ_k α_k σ'(β_kᵀv), 0)·1[‖(a, v)‖ <= 2]."""
     alpha = as_vector(alpha, "alpha")
     B = unit_rows(B, "B")
+    if B.shape[0] != alpha.shape[0]:
+        raise InputError(f"alpha has {alpha.shape[0]} entries but B has {B.shape[0]} rows")
 
     def theta(a, V):
         return ((V @ B.T > 0).astype(float) @ alpha) * _support(a, V, indicator), np.zeros_like(V)
@@ -133,21 +136,39 @@ def global_outer_transport(alpha, B, *, indicator: bool = True) -> Transport:
 
 def scaled_transport(theta: Transport, c: float) -> Transport:
     """c·θ (used to show why Assumption 1.3 needs ‖θ‖ <= 1, catalogue M2)."""
+    callable_arg(theta, "theta")
+    finite_real(c, "c")
     return lambda a, V: tuple(c * t for t in theta(a, V))
+
+
+def _apply(theta: Transport, a: np.ndarray, V: np.ndarray):
+    """θ(a, V), checked to be a pair (θ_a (m,), θ_v (m, d)) of finite arrays."""
+    callable_arg(theta, "theta")
+    out = theta(a, V)
+    if isinstance(out, (str, bytes)) or not hasattr(out, "__len__") or len(out) != 2:
+        raise InputError(f"theta must return the pair (theta_a, theta_v), got {type(out).__name__}")
+    ta, tV = out
+    if np.shape(ta) != a.shape or np.shape(tV) != V.shape:
+        raise InputError(f"theta must return arrays of shapes {a.shape} and {V.shape}, "
+                         f"got {np.shape(ta)} and {np.shape(tV)}")
+    finite_array(ta, "theta(a, V)[0]", allow_empty=True)
+    finite_array(tV, "theta(a, V)[1]", allow_empty=True)
+    return ta, tV
 
 
 def pairings(theta: Transport, a, V, X, y) -> np.ndarray:
     """The (m, n) matrix ⟨θ(w_j), ∂̄p_i(w_j)⟩ for rows w_j = (a_j, v_j) (single-node margins)."""
     a, V = nets.check_weights(a, V)
     X, y = nets.check_data(X, y, V.shape[1])
-    ta, tV = theta(a, V)
+    ta, tV = _apply(theta, a, V)
     Z = V @ X.T                                              # (m, n)
     return y[None, :] * (ta[:, None] * nets.relu(Z) + (a[:, None] * nets.relu_slope(Z)) * (tV @ X.T))
 
 
 def transport_sup_norm(theta: Transport, a, V) -> tuple[float, float]:
     """(max ‖θ(w_j)‖, max ‖θ(w_j)‖ over rows with ‖w_j‖ >= 2): the audit of A1.3's conditions."""
-    ta, tV = theta(a, V)
+    a, V = nets.check_weights(a, V)
+    ta, tV = _apply(theta, a, V)
     norms = np.sqrt(ta * ta + np.sum(tV * tV, axis=1))
     outside = (a * a + np.sum(V * V, axis=1)) >= 4.0
     return float(norms.max()), float(norms[outside].max()) if outside.any() else 0.0
@@ -157,6 +178,7 @@ def monte_carlo_margins(theta: Transport, X, y, samples: int, rng: np.random.Gen
     """(mean, standard error) per example of ⟨θ(w), ∂̄p_i(w)⟩ with w ~ N_θ, ``samples`` draws."""
     samples = positive_int(samples, "samples", minimum=2)
     X = as_matrix(X, "X")
+    array_size((samples, X.shape[1] + 1), "samples")
     a, V = nets.transport_rows(samples, X.shape[1], rng)
     P = pairings(theta, a, V, X, y)
     return P.mean(axis=0), P.std(axis=0, ddof=1) / math.sqrt(samples)
@@ -179,16 +201,24 @@ def _radial(d: int, fn) -> float:
     return float(val)
 
 
-@functools.lru_cache(maxsize=256)
 def k_abs_a(d: int) -> float:
     """K_a(d) = E[|a|·1[a² + ρ² <= 4]], a ~ N(0, 1): E|a|1[|a| <= c] = 2(φ(0) − φ(c))."""
+    return _k_abs_a(positive_int(d, "d"))
+
+
+@functools.lru_cache(maxsize=256)
+def _k_abs_a(d: int) -> float:
     phi = stats.norm.pdf
     return _radial(d, lambda r: 2.0 * (phi(0.0) - phi(math.sqrt(max(4.0 - r * r, 0.0)))))
 
 
-@functools.lru_cache(maxsize=256)
 def k_rho(d: int) -> float:
     """K_ρ(d) = E[ρ·1[a² + ρ² <= 4]] = E_ρ[ρ(2Φ(√(4 − ρ²)) − 1)]."""
+    return _k_rho(positive_int(d, "d"))
+
+
+@functools.lru_cache(maxsize=256)
+def _k_rho(d: int) -> float:
     return _radial(d, lambda r: r * (2.0 * stats.norm.cdf(math.sqrt(max(4.0 - r * r, 0.0))) - 1.0))
 
 
@@ -228,7 +258,11 @@ def global_outer_margins(alpha, B, X, y, *, indicator: bool = True) -> np.ndarra
     times K_ρ(d)/Eρ with the support indicator."""
     alpha = as_vector(alpha, "alpha")
     B = unit_rows(B, "B")
+    if B.shape[0] != alpha.shape[0]:
+        raise InputError(f"alpha has {alpha.shape[0]} entries but B has {B.shape[0]} rows")
     X = unit_rows(X, "X")
+    if X.shape[1] != B.shape[1]:
+        raise InputError(f"X has {X.shape[1]} columns but the rows of B have {B.shape[1]} entries")
     y = as_vector(y, "y", length=X.shape[0])
     d = X.shape[1]
     base = y * ((1.0 + X @ B.T) @ alpha) / (2.0 * math.sqrt(2.0 * math.pi * d))
@@ -247,7 +281,7 @@ def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
     """
     X = as_matrix(X, "X")
     y = as_vector(y, "y", length=X.shape[0])
-    Z = y[:, None] * X
+    Z = lp_coefficients(y[:, None] * X, "X")
     n, d = Z.shape
     lp = optimize.linprog(np.zeros(d), A_ub=-Z, b_ub=-np.ones(n), bounds=[(None, None)] * d,
                           method="highs")

@@ -20,7 +20,8 @@ import math
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, finite_real, positive_int
+from theory.validation import (UNIT_NORM_TOL, as_matrix, finite_array, finite_real, finite_result,
+                               iterations, positive_int, rng_generator, row_norms)
 
 
 def _pair(X, Z):
@@ -38,8 +39,8 @@ def angles(X, Z) -> np.ndarray:
     at every angle, including θ near 0 and π where arccos of a rounded cosine loses half the digits.
     """
     X, Z = _pair(X, Z)
-    nx = np.linalg.norm(X, axis=1)
-    nz = np.linalg.norm(Z, axis=1)
+    nx = row_norms(X, "X")
+    nz = row_norms(Z, "Z")
     A = X / np.where(nx > 0, nx, 1.0)[:, None]
     B = Z / np.where(nz > 0, nz, 1.0)[:, None]
     out = np.empty((A.shape[0], B.shape[0]))
@@ -56,15 +57,19 @@ def angles(X, Z) -> np.ndarray:
 def k1(X, Z) -> np.ndarray:
     """K1(x, z) = ⟨x, z⟩(1 − θ/π)  (Wei et al. 2019, L327)."""
     X, Z = _pair(X, Z)
-    return (X @ Z.T) * (1.0 - angles(X, Z) / math.pi)
+    with np.errstate(over="ignore", invalid="ignore"):
+        K = (X @ Z.T) * (1.0 - angles(X, Z) / math.pi)
+    return finite_result(K, "X and Z are", "K1")
 
 
 def k2(X, Z) -> np.ndarray:
     """K2(x, z) = ‖x‖‖z‖ sin θ / π  (Wei et al. 2019, L329)."""
     X, Z = _pair(X, Z)
-    nx = np.linalg.norm(X, axis=1)[:, None]
-    nz = np.linalg.norm(Z, axis=1)[None, :]
-    return nx * nz * np.sin(angles(X, Z)) / math.pi
+    nx = row_norms(X, "X")[:, None]
+    nz = row_norms(Z, "Z")[None, :]
+    with np.errstate(over="ignore", invalid="ignore"):
+        K = nx * nz * np.sin(angles(X, Z)) / math.pi
+    return finite_result(K, "X and Z are", "K2")
 
 
 def paired(X, Z, which: str = "k1") -> np.ndarray:
@@ -72,15 +77,18 @@ def paired(X, Z, which: str = "k1") -> np.ndarray:
     X, Z = _pair(X, Z)
     if X.shape[0] != Z.shape[0]:
         raise InputError(f"X and Z must have the same number of rows, got {X.shape[0]} and {Z.shape[0]}")
-    if which not in ("k1", "k2"):
+    if not isinstance(which, str) or which not in ("k1", "k2"):
         raise InputError(f"which must be 'k1' or 'k2', got {which!r}")
-    nx, nz = np.linalg.norm(X, axis=1), np.linalg.norm(Z, axis=1)
+    nx, nz = row_norms(X, "X"), row_norms(Z, "Z")
     A = X / np.where(nx > 0, nx, 1.0)[:, None]
     B = Z / np.where(nz > 0, nz, 1.0)[:, None]
     theta = 2 * np.arctan2(np.linalg.norm(A - B, axis=1), np.linalg.norm(A + B, axis=1))
-    if which == "k1":
-        return np.sum(X * Z, axis=1) * (1.0 - theta / math.pi)
-    return nx * nz * np.sin(theta) / math.pi
+    with np.errstate(over="ignore", invalid="ignore"):
+        if which == "k1":
+            K = np.sum(X * Z, axis=1) * (1.0 - theta / math.pi)
+        else:
+            K = nx * nz * np.sin(theta) / math.pi
+    return finite_result(K, "X and Z are", which.upper())
 
 
 def taus(r_w: float, r_u: float) -> tuple[float, float]:
@@ -95,13 +103,15 @@ def ntk(X, Z, tau1: float = 0.5, tau2: float = 0.5) -> np.ndarray:
     tau1 = finite_real(tau1, "tau1", lo=0.0)
     tau2 = finite_real(tau2, "tau2", lo=0.0)
     a, b = k1(X, Z), k2(X, Z)
-    return tau1 * a + tau2 * (a + b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        K = tau1 * a + tau2 * (a + b)
+    return finite_result(K, "X, Z, tau1 and tau2 are", "the kernel")
 
 
 def coactivation_probability(theta) -> np.ndarray:
     """P_{u~N(0,I)}[uᵀx >= 0, uᵀx' >= 0] = (π − θ)/(2π) for vectors at angle θ."""
-    theta = np.asarray(theta, dtype=np.float64)
-    if np.any(~np.isfinite(theta)) or np.any(theta < 0) or np.any(theta > math.pi):
+    theta = finite_array(theta, "theta")
+    if np.any(theta < 0) or np.any(theta > math.pi):
         raise InputError("theta must lie in [0, π]")
     return (math.pi - theta) / (2 * math.pi)
 
@@ -113,11 +123,10 @@ def ntk_monte_carlo(X, Z, r_w: float, r_u: float, samples: int, rng: np.random.G
     the gradient). Returns (mean, standard error), each of shape (len(X), len(Z)).
     """
     X, Z = _pair(X, Z)
-    samples = positive_int(samples, "samples", minimum=2)
+    samples = iterations(samples, "samples", minimum=2)
     r_w = finite_real(r_w, "r_w", lo=0.0)
     r_u = finite_real(r_u, "r_u", lo=0.0)
-    if not isinstance(rng, np.random.Generator):
-        raise InputError("rng must be a numpy Generator")
+    rng = rng_generator(rng)
     total = np.zeros((X.shape[0], Z.shape[0]))
     total2 = np.zeros_like(total)
     ip = X @ Z.T
@@ -141,15 +150,23 @@ def ntk_monte_carlo(X, Z, r_w: float, r_u: float, samples: int, rng: np.random.G
 
 # --- Lemma B.5: the kernel on the hypercube and its degree-4 Taylor surrogate -------------------
 
+def _cosines(t) -> np.ndarray:
+    """t as finite float64 cosines: |t| <= 1 up to rounding (clipped to [−1, 1] by the caller)."""
+    t = finite_array(t, "t")
+    if np.any(np.abs(t) > 1.0 + UNIT_NORM_TOL):
+        raise InputError(f"t must be a cosine in [-1, 1], got an entry of size {float(np.max(np.abs(t))):.6g}")
+    return t
+
+
 def h1(t) -> np.ndarray:
     """h₁(t) = t(1 − arccos(t)/π): K1 of two vectors of norm² d−1 is (d−1)·h₁(cos θ)."""
-    t = np.clip(np.asarray(t, dtype=np.float64), -1.0, 1.0)
+    t = np.clip(_cosines(t), -1.0, 1.0)
     return t * (1.0 - np.arccos(t) / math.pi)
 
 
 def h2(t) -> np.ndarray:
     """h₂(t) = sqrt(1 − t²)/π: K2 of two vectors of norm² d−1 is (d−1)·h₂(cos θ)."""
-    t = np.clip(np.asarray(t, dtype=np.float64), -1.0, 1.0)
+    t = np.clip(_cosines(t), -1.0, 1.0)
     return np.sqrt(np.maximum(1.0 - t * t, 0.0)) / math.pi
 
 

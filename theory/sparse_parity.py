@@ -14,14 +14,18 @@ import itertools
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, positive_int
+from theory.validation import array_size, as_matrix, positive_int, rng_generator
 
 #: the cube is enumerated in full only up to this dimension (2^16 points)
 MAX_FULL_CUBE_DIM = 16
 
 
 def _pair(d: int, pair: tuple[int, int]) -> tuple[int, int]:
+    if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+        raise InputError(f"pair must be two distinct coordinates in [0, {d}), got {pair!r}")
     i, j = pair
+    if any(isinstance(c, bool) or not isinstance(c, (int, np.integer)) for c in (i, j)):
+        raise InputError(f"pair must be two distinct integer coordinates in [0, {d}), got {pair!r}")
     if not (0 <= i < d and 0 <= j < d) or i == j:
         raise InputError(f"pair must be two distinct coordinates in [0, {d}), got {pair}")
     return int(i), int(j)
@@ -49,6 +53,9 @@ def parity_labels(X, pair: tuple[int, int] = (0, 1)) -> np.ndarray:
 def sample_parity(n: int, d: int, rng: np.random.Generator, pair: tuple[int, int] = (0, 1)):
     """n iid points uniform on H_d with their 2-sparse parity labels."""
     n, d = positive_int(n, "n"), positive_int(d, "d", minimum=2)
+    rng = rng_generator(rng)
+    array_size((n, d), "n and d")
+    _pair(d, pair)
     X = rng.choice([-1.0, 1.0], size=(n, d)) / np.sqrt(d)
     return X, parity_labels(X, pair)
 
@@ -56,6 +63,7 @@ def sample_parity(n: int, d: int, rng: np.random.Generator, pair: tuple[int, int
 def four_relu_reference(d: int, pair: tuple[int, int] = (0, 1)):
     """(α, B): the reference network of Proposition 1.6.2, α ∈ R^4 with ‖α‖₁ = 1, unit rows B."""
     d = positive_int(d, "d", minimum=2)
+    array_size((4, d), "d")
     i, j = _pair(d, pair)
     B = np.zeros((4, d))
     for k, (si, sj) in enumerate(((1, 1), (1, -1), (-1, 1), (-1, -1))):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, positive_int
+from theory.validation import MAX_ELEMENTS, array_size, as_matrix, positive_int, seed_int, unit_rows
 
 #: geometry name -> meaning of its integer knob k
 GEOMETRIES = {
@@ -40,7 +40,9 @@ def make_points(n: int, d: int, geometry: str = "gauss", k: int = 1, seed: int =
     n = positive_int(n, "n")
     d = positive_int(d, "d", minimum=2)
     k = positive_int(k, "k")
-    if geometry not in GEOMETRIES:
+    seed = seed_int(seed)
+    array_size((n, d), "n and d")
+    if not isinstance(geometry, str) or geometry not in GEOMETRIES:
         raise InputError(f"unknown geometry {geometry!r} (known: {', '.join(GEOMETRIES)})")
     rng = np.random.default_rng(seed)
     X = normalize_rows(rng.standard_normal((n, d)))
@@ -67,14 +69,16 @@ def make_points(n: int, d: int, geometry: str = "gauss", k: int = 1, seed: int =
 
 
 def min_angle(X, *, antipodal: bool) -> float:
-    """Smallest angle between two distinct rows; with ``antipodal`` also between x_i and -x_j.
+    """Smallest angle between two distinct unit rows; with ``antipodal`` also between x_i and -x_j.
 
     Angles are computed as 2·atan2(||x_i - x_j||, ||x_i + x_j||), accurate near 0 and pi.
     """
-    A = as_matrix(X, "X")
+    A = unit_rows(X, "X")
     n = A.shape[0]
     if n < 2:
         return float(np.pi)
+    # the pairs are formed at once: four (n(n−1)/2, d) temporaries
+    array_size((n * (n - 1) // 2, 4 * A.shape[1]), "X (its number of rows)", limit=MAX_ELEMENTS // 2)
     iu = np.triu_indices(n, 1)
     diff = np.linalg.norm(A[iu[0]] - A[iu[1]], axis=1)
     summ = np.linalg.norm(A[iu[0]] + A[iu[1]], axis=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, as_vector, finite_real, positive_int
+from theory.validation import (array_size, as_matrix, as_vector, finite_real, finite_result, positive_int,
+                               rng_generator)
 
 
 def monomial_labels(X, alpha: float, beta, p: int) -> np.ndarray:
@@ -25,16 +26,22 @@ def quadratic_labels(X, A) -> np.ndarray:
         raise InputError(f"A must be {X.shape[1]}x{X.shape[1]} to act on the rows of X, got {A.shape}")
     if not np.allclose(A, A.T, rtol=0, atol=1e-12 * max(1.0, np.abs(A).max())):
         raise InputError("A must be symmetric")
-    return np.einsum("id,de,ie->i", X, A, X)
+    with np.errstate(over="ignore", invalid="ignore"):
+        y = np.einsum("id,de,ie->i", X, A, X)
+    return finite_result(y, "X and A are", "x_iᵀAx_i")
 
 
 def nuclear_norm(A) -> float:
     """||A||_* = sum of singular values (= sum |eigenvalues| for symmetric A)."""
-    return float(np.linalg.svd(as_matrix(A, "A"), compute_uv=False).sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = float(np.linalg.svd(as_matrix(A, "A"), compute_uv=False).sum())
+    return finite_result(value, "A is", "the nuclear norm")
 
 
 def random_symmetric(d: int, rng: np.random.Generator) -> np.ndarray:
     """A symmetric d x d matrix with Gaussian entries (GOE-like), never zero."""
     d = positive_int(d, "d")
+    rng = rng_generator(rng)
+    array_size((d, d), "d")
     G = rng.standard_normal((d, d))
     return (G + G.T) / 2.0
