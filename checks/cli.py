@@ -105,6 +105,22 @@ def _parser() -> argparse.ArgumentParser:
                       help="where to write the baseline (default reports/baseline)")
     base.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
 
+    bench = sub.add_parser("bench", help="performance benchmarks, each a ratio against a baseline "
+                                         "timed in the same run",
+                           description="Time the five performance targets (hinf, Monte-Carlo H∞, "
+                                       "the GD step, batched trainings, the Walsh–Hadamard transform), "
+                                       "each against a baseline measured in the same run, and the cost "
+                                       "exponents of the three heaviest claims. Exit 1 when a target is "
+                                       "missed. Takes about two minutes on a quiet 2-core machine.")
+    bench.add_argument("--json", action="store_true", help="print the results as JSON")
+    bench.add_argument("--only", action="append", metavar="NAME",
+                       help="only this benchmark (repeatable): " + ", ".join(
+                           ["hinf", "monte-carlo-hinf", "gd-step", "gd-step-vs-autograd", "batched-trainings",
+                            "walsh-hadamard", "scaling"]))
+    bench.add_argument("--baseline", default=str(Path(DEFAULT_OUT) / "baseline" / "report.json"),
+                       metavar="REPORT", help="report.json whose per-claim wall times pick the three "
+                                              "heaviest claims (default reports/baseline/report.json)")
+
     rep = sub.add_parser("replay", help="re-evaluate a claim on one instance (from a reproduction line)")
     rep.add_argument("id")
     rep.add_argument("--instance", required=True, help="the instance recipe as JSON")
@@ -399,7 +415,45 @@ def cmd_baseline(args) -> int:
     return 0 if not s["unexpected"] and not s["mutants"]["survivors"] else 1
 
 
-COMMANDS = {"run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
+def cmd_bench(args) -> int:
+    from checks.bench import BENCHMARKS, run_benchmarks
+    from checks.bench_scaling import measure_scaling
+    known = list(BENCHMARKS) + ["scaling"]
+    chosen = args.only or known
+    unknown = [n for n in chosen if n not in known]
+    if unknown:
+        raise TheorycheckError(f"--only: unknown benchmark {unknown[0]!r}; known: {', '.join(known)}")
+    baseline = Path(args.baseline)
+    if "scaling" in chosen and not baseline.is_file():
+        raise TheorycheckError(f"--baseline: no report.json at {baseline} (it picks the heaviest claims)")
+    say = (lambda name: print(f"bench: {name} ...", file=sys.stderr, flush=True))
+    results = run_benchmarks([n for n in chosen if n != "scaling"], progress=say)
+    scaling = []
+    if "scaling" in chosen:
+        say("scaling of the three heaviest claims")
+        scaling = measure_scaling(baseline)
+    import torch
+    env = {"torch": torch.__version__, "torch_threads": torch.get_num_threads(),
+           "cpu_count": os.cpu_count(), "python": sys.version.split()[0]}
+    ok = all(r.passed for r in results) and all(c.passed for c in scaling)
+    if args.json:
+        _out(json.dumps({"schema": "theorycheck.bench/1", "passed": ok, "environment": env,
+                         "benchmarks": [r.as_dict() for r in results],
+                         "scaling": [c.as_dict() for c in scaling]}, indent=2))
+    else:
+        _out(f"theorycheck bench  (torch {env['torch']}, {env['torch_threads']} threads, "
+             f"{env['cpu_count']} CPUs)")
+        for r in results:
+            _out(r.line())
+        if scaling:
+            _out("\ncost exponents of the heaviest claims (quick-profile wall time in the baseline):")
+            for c in scaling:
+                _out(c.text())
+        _out("\nall targets met" if ok else "\nSOME TARGETS MISSED")
+    return 0 if ok else 1
+
+
+COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
             "diff": cmd_diff, "replay": cmd_replay}
 
 

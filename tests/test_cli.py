@@ -118,6 +118,34 @@ def test_cuda_request_without_a_device_is_refused(capsys):
     assert code == 2 and "no CUDA device" in err
 
 
+def test_gpu_tier_without_cuda_is_refused_in_one_line(capsys):
+    import torch
+    if torch.cuda.is_available():
+        pytest.skip("a CUDA device is present")
+    code, out, err = run_cli(capsys, "run", "--profile", "gpu", "--device", "cuda")
+    assert code == 2 and "no CUDA device" in err
+    assert err.count("\n") == 1 and "Traceback" not in err and out == ""
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["bench", "--only", "nope"], "unknown benchmark 'nope'"),
+    (["bench", "--only", "scaling", "--baseline", "/nonexistent/report.json"], "no report.json"),
+])
+def test_bench_bad_arguments(capsys, argv, needle):
+    code, _, err = run_cli(capsys, *argv)
+    assert code == 2 and needle in err and "Traceback" not in err
+
+
+def test_bench_json_reports_ratio_target_and_verdict(capsys):
+    code, out, _ = run_cli(capsys, "bench", "--only", "walsh-hadamard", "--json")
+    data = json.loads(out)
+    (r,) = data["benchmarks"]
+    assert data["schema"] == "theorycheck.bench/1" and r["name"] == "walsh-hadamard"
+    assert r["ratio"] == pytest.approx(r["baseline_s"] / r["measured_s"])
+    assert r["passed"] == (r["ratio"] >= r["target"] and all(r["checks"].values()))
+    assert code == (0 if r["passed"] else 1)
+
+
 def test_unwritable_out_is_refused_before_any_work(capsys, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

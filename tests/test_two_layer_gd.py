@@ -118,3 +118,40 @@ def test_geometric_steps():
 def test_bad_input_raises_input_error(call, match):
     with pytest.raises(InputError, match=match):
         call()
+
+
+@pytest.mark.parametrize("S,n,m,d,rows", [(1, 100, 64, 5, 16), (3, 257, 40, 7, 50), (2, 9, 30, 4, 1)])
+def test_streamed_gradient_equals_the_one_pass_formula(S, n, m, d, rows):
+    """Chunking the rows of X changes only the order of the sums (eq. (5) is a sum over i)."""
+    g = torch.Generator().manual_seed(S * n)
+    W = torch.randn(S, m, d, generator=g, dtype=torch.float64)
+    a = torch.randint(0, 2, (S, m), generator=g).to(torch.float64) * 2 - 1
+    X = torch.randn(n, d, generator=g, dtype=torch.float64)
+    y = torch.randn(S, n, generator=g, dtype=torch.float64)
+    whole, u_whole = gd.gradient(W, a, X, y)
+    streamed, u_streamed = gd.gradient(W, a, X, y, chunk_rows=rows)
+    scale = float(whole.abs().max())
+    assert float((whole - streamed).abs().max()) <= 8 * n * 2.0**-52 * scale * math.sqrt(n)
+    assert float((u_whole - u_streamed).abs().max()) <= 8 * m * 2.0**-52 * float(u_whole.abs().max())
+    shared_y, _ = gd.gradient(W, a, X, y[0], chunk_rows=rows)  # labels (n,) broadcast over runs
+    assert torch.allclose(shared_y, gd.gradient(W, a, X, y[0])[0], rtol=1e-12, atol=1e-12)
+
+
+def test_workspace_reuse_gives_identical_steps():
+    X, y = data(12, 5, 3)
+    init = gd.init_weights(30, 5, 1.0, [1, 2])
+    Xt, Y = torch.as_tensor(X), torch.as_tensor(y).expand(2, -1)
+    W1, W2 = init.W0.clone(), init.W0.clone()
+    ws = gd.Workspace()
+    for _ in range(5):
+        u1 = gd.gd_step(W1, init.a, Xt, Y, 0.1)
+        u2 = gd.gd_step(W2, init.a, Xt, Y, 0.1, ws)
+        assert torch.equal(u1, u2) and torch.equal(W1, W2)
+    assert not torch.equal(W1, init.W0)  # the steps moved the weights
+
+
+def test_chunk_rows_must_be_positive():
+    init = gd.init_weights(4, 3, 1.0, [0])
+    X = torch.ones(5, 3, dtype=torch.float64)
+    with pytest.raises(InputError, match="chunk_rows"):
+        gd.gradient(init.W0, init.a, X, torch.zeros(1, 5, dtype=torch.float64), chunk_rows=0)

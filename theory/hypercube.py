@@ -41,22 +41,27 @@ def points(N: int) -> np.ndarray:
     return (1 - 2 * bits).astype(np.int64)
 
 
-def popcount(a: np.ndarray) -> np.ndarray:
-    """Number of set bits of each entry of a non-negative int64 array."""
-    a = np.asarray(a, dtype=np.int64).copy()
-    count = np.zeros_like(a)
-    while np.any(a):
-        count += a & 1
-        a >>= 1
-    return count
+def popcount(a) -> np.ndarray:
+    """Number of set bits of each entry of an array of non-negative integers (int64 result)."""
+    arr = np.asarray(a)
+    if arr.dtype.kind not in "iu" and not (arr.dtype.kind == "b"):
+        raise InputError(f"popcount needs an array of non-negative integers, got dtype {arr.dtype}")
+    if arr.size and int(arr.min()) < 0:
+        raise InputError(f"popcount needs non-negative integers, got {int(arr.min())}")
+    return np.bitwise_count(arr.astype(np.int64)).astype(np.int64)
 
 
 def subset_mask(S) -> int:
     """The bitmask of a subset S of coordinates (an iterable of distinct non-negative ints)."""
-    S = list(S)
-    if len(set(S)) != len(S) or any((not isinstance(s, (int, np.integer))) or s < 0 for s in S):
+    try:
+        S = [s.item() if isinstance(s, np.generic) else s for s in S]
+    except TypeError:
+        raise InputError(f"S must be an iterable of coordinate indices, got {type(S).__name__}") from None
+    if any(isinstance(s, bool) or not isinstance(s, int) or s < 0 for s in S) or len(set(S)) != len(S):
         raise InputError(f"S must be distinct non-negative coordinate indices, got {S!r}")
-    return int(sum(1 << int(s) for s in S))
+    if S and max(S) >= MAX_DIMENSION:
+        raise InputError(f"S has coordinate {max(S)}, beyond the largest cube dimension {MAX_DIMENSION}")
+    return int(sum(1 << s for s in S))
 
 
 def parity(N: int, S) -> np.ndarray:
