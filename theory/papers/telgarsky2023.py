@@ -648,8 +648,11 @@ claim(
     predicate=lyu_li_pointwise,
     mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),
              Mutant("hypothesis γ̃ > 0 dropped", params={"require_positive": False},
-                    domain=RANDOM_LABELS.replace(n=Int(2, 4), d=Fixed(2), m=Fixed(1), noise=Fixed(0.0)),
-                    why="with random labels and a single node the smoothed margin can fall")),
+                    domain=RANDOM_LABELS.replace(n=Int(6, 12), d=Fixed(2), m=Fixed(1), noise=Fixed(0.0),
+                                                 loss=Choice("log")),
+                    why="with random labels and a single node the smoothed margin can fall: about 30% "
+                        "of draws at n = 6..12 with the logistic loss (2–17% at n = 2..4, which "
+                        "let the mutant survive 1 calibration seed in 12)")),
 )
 
 claim(
