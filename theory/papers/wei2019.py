@@ -6,8 +6,8 @@ Claims in the order of the paper: the hard distribution D (eq. 2.1) and the NTK 
 eq. B.10, eq. B.12, Bonami), Theorem 2.1's kernel lower bound and its errata, the margin results of
 Section 4 and Appendices C–D (with Proposition D.1's margin ceiling and Corollary 4.2's limit step),
 the mean-field calculus of Section 3 / Appendix E (Lemmas E.8–E.12 along simulated perturbed flows),
-the experiments of
-Appendix F (Figures 2–5, standard and gpu tiers) and the d vs d² sample-complexity separation.
+the experiments of Appendix F (Figures 2–5, standard and gpu tiers) and the d vs d² sample-complexity
+separation.
 Errata: Theorem 2.1/B.1 at n = d², Lemma B.6's range, the moment matrix of B.6's proof, the arc
 probability before eq. B.1, footnote 6, Theorem B.9's squared limit, Lemma E.14's cap bound and the
 choice of l in Theorem E.4, each with its corrected sibling.
