@@ -2298,3 +2298,446 @@ claim(
     mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
                     domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Theorem 2.2 with Lemmas 2.3 and 2.4: gradient flow near initialisation, at CPU width.
+# ---------------------------------------------------------------------------------------------
+
+#: d = 1, x ∈ {+1, −1}, y = sgn x: linearly separable with γ̂ = 1, and the outer-layer transport of
+#: Proposition 1.5.2 gives the exact NTK margin γ_ntk = ½E|u_1|K_ρ(1) = 0.2946 on both points. An
+#: outer-layer transport is not hit by the initialisation mismatch of Lemma A.3.1 (catalogue M1).
+NEAR_X = np.array([[1.0], [-1.0]])
+NEAR_Y = np.array([1.0, -1.0])
+
+
+def near_init_gamma() -> float:
+    return ntk_margin.outer_sign_margin(1) * float(np.min(NEAR_Y * NEAR_X[:, 0]))
+
+
+def near_init_flow(inst, *, horizon=math.inf, distance=math.inf, watch=math.inf, relative=0.05,
+                   max_steps=20000):
+    """Discretised GF on NEAR_X from the standard init (width ``inst.m``, loss ``inst.loss``).
+
+    Relative steps of length c‖W‖/(1 + ‖W‖²) ≈ c/√m along Σ_i q_i∇p_i (run_gradient_flow's rule);
+    GF time accumulates Σ h·n/𝒬 (left end point of each step). Records, at every step: the GF time,
+    R̂, ‖W_s − W_0‖, γ̊ and γ. Stops once the time reaches ``horizon`` or the distance ``distance``;
+    keeps (a, V) at the first step with ‖W_s − W_0‖ >= ``watch`` (the crossing of Lemma 2.4).
+    """
+    X, y, n = NEAR_X, NEAR_Y, len(NEAR_Y)
+    a, V = nets.standard_init(inst.m, 1, inst.rng("init"))
+    a0, V0 = a.copy(), V.copy()
+    rec = {"times": [], "risks": [], "distances": [], "smoothed": [], "hard": [], "crossing": None,
+           "finished": False}
+    t = 0.0
+    for s in range(max_steps + 1):
+        p = nets.margins(a, V, X, y)
+        du = gf.duals(p, inst.loss)
+        N2 = nets.squared_norm(a, V)
+        dist = math.sqrt(float(np.sum((a - a0) ** 2) + np.sum((V - V0) ** 2)))
+        rec["times"].append(t)
+        rec["risks"].append(float(np.mean(gf.loss_value(p, inst.loss))))
+        rec["distances"].append(dist)
+        rec["smoothed"].append(du.smoothed / N2)
+        rec["hard"].append(float(p.min()) / N2)
+        if rec["crossing"] is None and dist >= watch:
+            rec["crossing"] = (s, a.copy(), V.copy())
+        if t >= horizon or dist >= distance:
+            rec["finished"] = True
+            break
+        if s == max_steps:
+            break
+        ga, gV = nets.weighted_gradient(a, V, X, y, du.q)
+        gnorm = math.sqrt(float(ga @ ga + np.sum(gV * gV)))
+        h = relative * math.sqrt(N2) / (1.0 + N2) / gnorm
+        t += h * n * math.exp(min(-du.log_Q, 700.0))
+        a, V = a + h * ga, V + h * gV
+    rec["a0"], rec["V0"] = a0, V0
+    return rec
+
+
+def step_why(c: float) -> str:
+    return (f"recorded values of the discretised flow compared exactly (relative steps c = {c}: each "
+            f"moves W by c/‖W‖ and each p_i by < c; the left-end-point time Σh·n/𝒬 is within a few % "
+            f"of GF time, far inside the slack)")
+
+
+def lemma23_run(inst, *, horizon=100.0, distance_constant=80.0):
+    """Lemma 2.3 at width ``inst.m``: along GF up to time T = ``horizon``, R̂(W_t) <= 1/(5t) at every
+    recorded t > 0 and sup_{s<=T}‖W_s − W_0‖ <= γ_ntk√m/80."""
+    gamma = near_init_gamma()
+    rec = near_init_flow(inst, horizon=horizon)
+    if not rec["finished"]:
+        return precondition_failed("the horizon T was not reached within the step budget")
+    times, risks, dist = (np.array(rec[k]) for k in ("times", "risks", "distances"))
+    live = times > 0
+    ratio = 5 * times[live] * risks[live]
+    bound = gamma * math.sqrt(inst.m) / distance_constant
+    k = int(np.argmax(ratio))
+    diag = [{"name": "lem2.3-distance", "title": f"Lemma 2.3: ‖W_t − W_0‖ along GF, m={inst.m}, {inst.loss}",
+             "x": list(times[live]), "y": list(dist[live]), "xlabel": "GF time t",
+             "ylabel": "‖W_t − W_0‖", "logx": True,
+             "reference": {"label": "γ_ntk√m/80", "x": [float(times[live][0]), float(times[-1])],
+                           "y": [bound, bound]}},
+            {"name": "lem2.3-risk", "title": "Lemma 2.3: 5t·R̂(W_t) (claim: <= 1)",
+             "x": list(times[live]), "y": list(ratio), "xlabel": "GF time t", "ylabel": "5t·R̂(W_t)",
+             "logx": True, "logy": True}]
+    return [
+        at_most(float(ratio[k]), 1.0, why=step_why(0.05), at_time=float(times[live][k]), steps=len(times),
+                diagnostics=diag),
+        at_most(float(dist.max()), bound, why=step_why(0.05), gamma_ntk=gamma,
+                literal_width=(640 * math.log(horizon / 0.1) / gamma) ** 2),
+    ]
+
+
+claim(
+    id="telgarsky2023.lem2.3.near-init-training",
+    source=src("Lemma 2.3", S2, 213),
+    statement=r"\widehat{\mathcal R}(W_t) \le \frac1{5t},\quad \sup_{s\le t}\|W_s-W_0\| \le "
+              r"\frac{\gamma_{ntk}\sqrt m}{80}\ \ \forall t\in(0,100]\ (x=\pm1,\ \gamma_{ntk}=0.2946,\ m=10^4)",
+    kind=Kind.DYNAMICS,
+    domain=Space(m=Fixed(10000), loss=Choice("log", "exp"), seed=Seed()),
+    predicate=lemma23_run,
+    mutants=(Mutant("width m = 1000", domain=Space(m=Fixed(1000), loss=Choice("log", "exp"), seed=Seed())),
+             Mutant("distance bound γ_ntk√m/320", params={"distance_constant": 320.0})),
+    note="The lemma's width (640 ln(t/δ)/γ_ntk)² is 4.2·10⁷ at t = 100, δ = 0.1; both conclusions "
+         "already hold at m = 10⁴ (≈ 1/4000 of it): 5t·R̂ <= 0.003 and ‖W_t − W_0‖ ≈ 0.22–0.27 against "
+         "the bound 0.368 (the motion grows like ln t/√m, the bound like √m). They hold at every t > 0, "
+         "not only t >= n, so the t >= n the proof needs (l.849, catalogue M7) is a gap of the proof.",
+)
+
+
+def lemma24_run(inst, *, margin_bound=lambda g: g * g / 4096, rebalanced_bound=lambda g: g / 4096,
+                beyond=1.5):
+    """Theorem 2.2 / Lemma 2.4 at width ``inst.m``: GF until ‖W_s − W_0‖ = ``beyond``·R, R = γ√m/32.
+    At the first s = t with ‖W_t − W_0‖ >= R: γ̊(W_s) >= γ²/4096 for every later recorded s,
+    ‖W_s − W_0‖ >= R for every later s (unproved in the paper, PI-14), and the rebalanced
+    Ŵ_t = (a_t/√γ, √γV_t) has ‖Ŵ_t‖ <= 4√(γm) and γ̊(Ŵ_t) >= γ/4096."""
+    gamma = near_init_gamma()
+    R = gamma * math.sqrt(inst.m) / 32
+    rec = near_init_flow(inst, distance=beyond * R, watch=R, relative=0.1, max_steps=40000)
+    if not rec["finished"] or rec["crossing"] is None:
+        return precondition_failed("‖W_s − W_0‖ did not reach R within the step budget")
+    dist, smoothed = np.array(rec["distances"]), np.array(rec["smoothed"])
+    if not np.any((dist <= R / 2) & (smoothed > 0)):
+        return precondition_failed("no τ with ‖W_τ − W_0‖ <= R/2 and R̂(W_τ) < ℓ(0)/n")
+    k, a, V = rec["crossing"]
+    ar, Vr = nets.rebalance(a, V, math.sqrt(gamma))
+    p = nets.margins(ar, Vr, NEAR_X, NEAR_Y)
+    N2 = nets.squared_norm(ar, Vr)
+    rebalanced = gf.smoothed_margin(p, inst.loss) / N2
+    steps = np.arange(len(dist))
+    diag = [{"name": "lem2.4-margin", "title": f"Lemma 2.4: γ̊(W_s) along GF, m={inst.m}, {inst.loss}",
+             "x": list(steps[1:]), "y": list(smoothed[1:]), "xlabel": "step", "ylabel": "γ̊(W_s)",
+             "logy": True, "reference": {"label": "γ_ntk²/4096", "x": [1, int(steps[-1])],
+                                         "y": [gamma**2 / 4096] * 2},
+             "extra": {"label": "‖W_s − W_0‖/R · γ_ntk²/4096 (crossing at 1)", "x": list(steps[1:]),
+                       "y": list(dist[1:] / R * gamma**2 / 4096)}}]
+    tol = 64 * (inst.m + 4) * EPS * max(abs(x) for x in rec["hard"][k:])
+    return [
+        at_least(float(smoothed[k:].min()), margin_bound(gamma), tol=tol,
+                 why="64(m+4) ulp of γ̊'s scale; " + step_why(0.1), crossing_step=k, gamma_ntk=gamma,
+                 diagnostics=diag),
+        at_least(float(np.diff(dist[k:]).min()), 0.0, tol=8 * EPS * float(dist[-1]),
+                 why="8 ulp of ‖W_s − W_0‖ (nondecreasing after the crossing, so >= R)", radius=R),
+        at_most(math.sqrt(N2), 4 * math.sqrt(gamma * inst.m), why="exact comparison",
+                rebalanced_margin=rebalanced),
+        at_least(rebalanced, rebalanced_bound(gamma), tol=tol, why="64(m+4) ulp of γ̊'s scale"),
+    ]
+
+
+NEAR24 = Space(m=Fixed(10000), loss=Choice("log", "exp"), seed=Seed())
+
+claim(
+    id="telgarsky2023.lem2.4.crossing-margin",
+    source=src("Theorem 2.2 and Lemma 2.4", S2, 228),
+    statement=r"\exists t:\ \|W_t-W_0\| = R = \tfrac{\gamma_{ntk}\sqrt m}{32},\ \forall s\ge t:\ "
+              r"\|W_s-W_0\|\ge R,\ \mathring\gamma(W_s) \ge \frac{\gamma_{ntk}^2}{4096};\ "
+              r"\mathring\gamma(\widehat W_t) \ge \frac{\gamma_{ntk}}{4096}\ (x=\pm1,\ m=10^4)",
+    kind=Kind.DYNAMICS,
+    corrects="telgarsky2023.abstract.gf-attains-ntk-margin",
+    domain=NEAR24,
+    predicate=lemma24_run,
+    mutants=(Mutant("rebalanced margin >= γ_ntk (4096 dropped)", params={"rebalanced_bound": lambda g: g}),
+             Mutant("γ̊(W_s) >= γ_ntk² (4096 dropped)", params={"margin_bound": lambda g: g * g})),
+    note="m = 10⁴ meets Lemma 2.4's printed width 256 ln(n/δ)/γ² = 8840 (δ = 0.1), not Theorem 2.2's "
+         "(640 ln(n/δ)/γ)² = 4.2·10⁷. Measured: γ̊ after the crossing ≈ 0.0045 (claim 2.1·10⁻⁵), "
+         "rebalanced γ̊ ≈ 0.015 (claim 7.2·10⁻⁵), ‖W_s − W_0‖ increasing after the crossing.",
+)
+
+
+claim(
+    id="telgarsky2023.abstract.gf-attains-ntk-margin",
+    source=src("Abstract (\"GF attains at least the NTK margin itself\")", "Abstract", 7),
+    statement=r"\mathring\gamma(W_s) \ge \gamma_{ntk} \text{ for the GF iterates after the crossing time}",
+    kind=Kind.DYNAMICS,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lem2.4.crossing-margin",
+    domain=NEAR24,
+    predicate=lemma24_run,
+    params={"margin_bound": lambda g: g},
+    note="On x = ±1 (γ_ntk = 0.2946) no network can reach it: the best global margin is γ*_gl = ½ "
+         "(α = (½, −½), β = (1, −1)), and γ(W) <= ½γ*_gl = ¼ < γ_ntk for every W "
+         "(lem2.5.margin-ceiling). GF reaches γ̊ ≈ 0.005–0.009. Theorem 2.2 proves γ²/4096 for GF "
+         "iterates; the intro's \"γ_ntk/4096\" (l.27) holds only for the rebalanced Ŵ_t, which is "
+         "not a GF iterate (catalogue m14) — here the GF iterate also exceeds γ_ntk/4096.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Proof arithmetic of Theorem 2.1, Lemma 2.3 and Lemma A.3.2 (catalogue PI-1, PI-2, m2, m11).
+# ---------------------------------------------------------------------------------------------
+
+def a32_specialisation(inst, *, brackets="proof", quadratic=160.0):
+    """γr√m − r[θ-bracket] − [w-bracket] >= γr√m/2 − quadratic·r² at r_θ = r = R/8 >= 1, r_w = 1,
+    m = factor·(64 ln(n/δ)/γ)². ``brackets="proof"``: [√(32L) + 4R + 4], [4L + 4R + R²] (l.579);
+    ``"statement"``: [√(32L) + 8R + 4], [4L + 2R + 2R√m + 4√m] (l.543)."""
+    g, L, r = inst.gamma, inst.log_n_over_delta, inst.r
+    root = math.sqrt(inst.factor) * 64 * L / g
+    R = 8 * r
+    if brackets == "statement":
+        theta_b, w_b = math.sqrt(32 * L) + 8 * R + 4, 4 * L + 2 * R + 2 * R * root + 4 * root
+    else:
+        theta_b, w_b = math.sqrt(32 * L) + 4 * R + 4, 4 * L + 4 * R + R * R
+    lhs = g * r * root - r * theta_b - w_b
+    rhs = g * r * root / 2 - quadratic * r * r
+    scale = g * r * root + r * theta_b + w_b + quadratic * r * r
+    return at_least(lhs, rhs, tol=16 * EPS * scale, why="16 ulp of the absolute terms")
+
+
+A32_SPACE = Space(gamma=Real(0.001, 2.0, log=True), log_n_over_delta=Real(math.log(2), 20.0),
+                  r=Real(1.0, 1000.0, log=True), factor=Real(1.0, 4.0))
+A32 = (r"r_\theta = \tfrac R8 \ge 1,\ r_w = 1,\ m \ge \big(\tfrac{64\ln(n/\delta)}{\gamma}\big)^2:\ "
+       r"\gamma r_\theta\sqrt m - r_\theta[\cdot] - [\cdot] \ge \frac{\gamma r_\theta\sqrt m}2 - 160r_\theta^2")
+
+claim(
+    id="telgarsky2023.lemA.3.2.statement-brackets",
+    source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
+    statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lemA.3.2.proof-brackets",
+    domain=A32_SPACE,
+    predicate=a32_specialisation,
+    params={"brackets": "statement"},
+    note="The statement's r_w bracket carries 2R√m + 4√m = (16r + 4)√m, which exceeds γr√m/2 for "
+         "every γ <= 2, so the printed general bound does not imply the printed specialisation. The "
+         "proof derives the smaller brackets [√(32L) + 4R + 4] and [4L + 4R + R²] (l.579), from which "
+         "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ).",
+)
+
+claim(
+    id="telgarsky2023.lemA.3.2.proof-brackets",
+    source=src("Proof of Lemma A.3.2 (brackets derived at l.579)", APP_A, 579),
+    statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+4R+4],\ [4\ln\frac n\delta+4R+R^2]",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.lemA.3.2.statement-brackets",
+    domain=A32_SPACE,
+    predicate=a32_specialisation,
+    mutants=(Mutant("quadratic term 160r² → 96r²", params={"quadratic": 96.0},
+                    domain=A32_SPACE.replace(log_n_over_delta=Real(math.log(2), 1.0), factor=Real(1.0, 1.2))),),
+)
+
+
+def b1_chain(inst, *, printed=False, quadratic=160.0, delta=0.1):
+    """Proof of Theorem 2.1, (B.1): with η in [γ/(10√m), γ²/6400] and r = 10η√m/γ,
+    r >= 1, rγ√m/2 − 160r² >= rγ√m/4 >= ln t. ``printed``: the display's rγ√m/4 = γ²m/2560."""
+    g, L = inst.gamma, inst.log_t_over_delta
+    m = inst.factor * max((64 * L / g) ** 2, (640 / g) ** 2)
+    root = math.sqrt(m)
+    low, high = g / (10 * root), g * g / 6400
+    eta = low + inst.position * (high - low)
+    r = 10 * eta * root / g
+    quarter = r * g * root / 4
+    if printed:
+        return close(quarter, g * g * m / 2560, tol=16 * EPS * quarter, why="16 ulp", eta=eta)
+    for ev in (at_least(r, 1.0, tol=16 * EPS, why="16 ulp"),
+               at_least(2 * quarter - quadratic * r * r, quarter,
+                        tol=16 * EPS * (2 * quarter + quadratic * r * r), why="16 ulp of the absolute terms")):
+        if not ev.holds:
+            return ev
+    return at_least(quarter, L + math.log(delta), tol=16 * EPS * quarter, why="16 ulp", eta=eta)
+
+
+B1_SPACE = Space(gamma=Real(0.001, 1.0, log=True), log_t_over_delta=Real(math.log(10.0), 30.0),
+                 factor=Real(1.0, 2.0), position=Real(0.0, 1.0))
+
+claim(
+    id="telgarsky2023.thm2.1.b1-equality-printed",
+    source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
+    statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+              r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
+    kind=Kind.IDENTITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.thm2.1.b1-chain",
+    domain=B1_SPACE,
+    predicate=b1_chain,
+    params={"printed": True},
+    note="rγ√m/4 = 2.5ηm equals γ²m/2560 only at the largest step η = γ²/6400; at η = γ/(10√m) it is "
+         "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1).",
+)
+
+claim(
+    id="telgarsky2023.thm2.1.b1-chain",
+    source=src("Proof of Theorem 2.1, (B.1), as inequalities", APP_B, 705),
+    statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+              r" \implies r\ge1,\ \frac{r\gamma\sqrt m}2 - 160r^2 \ge \frac{r\gamma\sqrt m}4 \ge \ln t\ "
+              r"\big(m \ge \max\{(\tfrac{64\ln(t/\delta)}{\gamma})^2, (\tfrac{640}{\gamma})^2\}\big)",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.thm2.1.b1-equality-printed",
+    domain=B1_SPACE,
+    predicate=b1_chain,
+    mutants=(Mutant("160r² → 320r²", params={"quadratic": 320.0},
+                    domain=B1_SPACE.replace(position=Real(0.9, 1.0), factor=Real(1.0, 1.1))),),
+)
+
+
+def lemma23_radius(inst, *, bound=4.0):
+    """Proof of Lemma 2.3: x² <= 2 + 2rx with r >= 1, x >= 1 (x = ‖W_τ − W_0‖) ⟹ x <= bound·r.
+    x is drawn as a fraction of the largest root r + √(r² + 2)."""
+    r = inst.r
+    x = inst.u * (r + math.sqrt(r * r + 2))
+    if x < 1:
+        return precondition_failed("‖W_τ − W_0‖ < 1")
+    return at_most(x, bound * r, tol=8 * EPS * x, why="8 ulp of the root", hypothesis_gap=2 + 2 * r * x - x * x)
+
+
+RADIUS_SPACE = Space(r=Real(1.0, 100.0, log=True), u=Real(0.0, 1.0))
+RADIUS_NEAR_ROOT = Space(r=Real(1.0, 3.0), u=Real(0.7, 1.0))   # where x > 2r is possible
+
+claim(
+    id="telgarsky2023.lem2.3.radius-printed",
+    source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
+    statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
+    kind=Kind.INEQUALITY,
+    status=Status.ERRATUM,
+    corrected_by="telgarsky2023.lem2.3.radius",
+    domain=RADIUS_NEAR_ROOT,
+    predicate=lemma23_radius,
+    params={"bound": 2.0},
+    note="From x² <= 4rx one gets x <= 4r, which is the R/2 (R = 8r) the display writes; 2r = R/4 is "
+         "a slip, and x = 2.5, r = 1 satisfies the hypothesis (6.25 <= 7). The contradiction x < R "
+         "survives (catalogue m11).",
+)
+
+claim(
+    id="telgarsky2023.lem2.3.radius",
+    source=src("Proof of Lemma 2.3 (x <= 4r = R/2)", APP_B, 829),
+    statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 4r = R/2",
+    kind=Kind.INEQUALITY,
+    corrects="telgarsky2023.lem2.3.radius-printed",
+    domain=RADIUS_SPACE,
+    predicate=lemma23_radius,
+    mutants=(Mutant("x <= 2.2r", params={"bound": 2.2}, domain=RADIUS_NEAR_ROOT.replace(r=Real(1.0, 2.0))),),
+)
+
+
+def gradient_norm_chain(inst, *, factor=2.0):
+    """Proof of Theorem 2.1: ‖a_0‖ <= 2, ‖V_0‖ <= 2√m, ‖W − W_0‖ <= R = γ√m/80 ⟹
+    ‖∂̂p(x; W)‖² <= ‖σ(Vx)‖² + ‖a‖² <= factor·R² + 4·factor·(m + 1) <= 10m (m >= 5, ‖x‖ <= 1)."""
+    rng = inst.rng("pi2")
+    m, d = inst.m, inst.d
+
+    def unit(z):
+        return z / np.linalg.norm(z)
+    ux = unit(rng.standard_normal(d))
+    x = inst.x_norm * ux
+    ua = unit(rng.standard_normal(m))
+    if inst.mode == "aligned":               # every node active on x, V_0 and the motion along x
+        uV = unit(np.abs(rng.standard_normal(m))[:, None] * ux[None, :])
+        da, dV = ua, uV
+    else:
+        uV = unit(rng.standard_normal((m, d)))
+        da, dV = unit(rng.standard_normal(m)), unit(rng.standard_normal((m, d)))
+    a0, V0 = 2 * inst.a_frac * ua, 2 * math.sqrt(m) * inst.v_frac * uV
+    R = inst.gamma * math.sqrt(m) / 80
+    da = R * inst.r_frac * math.sqrt(inst.share) * da
+    dV = R * inst.r_frac * math.sqrt(1 - inst.share) * dV
+    a, V = a0 + da, V0 + dV
+    Ga, GV = nets.margin_gradients(a, V, x[None, :], np.ones(1))
+    g2 = float(Ga[0] @ Ga[0] + np.sum(GV[0] * GV[0]))
+    bound = factor * R * R + 4 * factor * (m + 1)
+    first = at_most(g2, bound, tol=16 * (m + d) * EPS * bound, why="16(m+d) ulp of the squared norms")
+    if not first.holds:
+        return first
+    return at_most(bound, 10 * m, tol=16 * EPS * bound, why="16 ulp")
+
+
+PI2_SPACE = Space(m=Int(5, 64), d=Int(1, 6), gamma=Real(0.001, 2.0), x_norm=Real(0.0, 1.0),
+                  a_frac=Real(0.0, 1.0), v_frac=Real(0.0, 1.0), r_frac=Real(0.0, 1.0), share=Real(0.0, 1.0),
+                  mode=Choice("random", "aligned"), seed=Seed())
+
+claim(
+    id="telgarsky2023.thm2.1.gradient-norm",
+    source=src("Proof of Theorem 2.1 (bound on ‖∂̂p_s(W_s)‖²)", APP_B, 730),
+    statement=r"\|a_0\|\le2,\ \|V_0\|\le2\sqrt m,\ \|W-W_0\|\le R\le\frac{\gamma\sqrt m}{80},\ \|x\|\le1 \implies "
+              r"\|\hat\partial p(x;W)\|^2 \le 2R^2+8m+8 \le 10m\ (m\ge5)",
+    kind=Kind.INEQUALITY,
+    domain=PI2_SPACE,
+    predicate=gradient_norm_chain,
+    mutants=(Mutant("R² + 4m + 4 (factor 2 of (u+v)² <= 2u²+2v² dropped)", params={"factor": 1.0},
+                    domain=PI2_SPACE.replace(mode=Fixed("aligned"), x_norm=Fixed(1.0), a_frac=Fixed(1.0),
+                                             v_frac=Fixed(1.0), r_frac=Real(0.5, 1.0),
+                                             gamma=Real(1.0, 2.0))),),
+    note="Tight for the a-part: at ‖a_0‖ = 2, ‖V_0‖ = 2√m with V_0, W − W_0 and x aligned (all nodes "
+         "active) ‖∂̂p‖² = ‖V‖² + ‖a‖² exceeds ‖W − W_0‖² + 4m + 4 by 4√m‖V − V_0‖ + 4‖a − a_0‖.",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The potentials of Theorems 3.2 and 3.3 are at most ½ ln‖W‖ (catalogue PI-7, PI-10).
+# ---------------------------------------------------------------------------------------------
+
+def potential_ceiling(inst, *, weight=0.25):
+    """Φ <= ½ ln‖W‖ for Φ = weight·Σ_k|α_k| ln(a_k² + b_k²) (Theorem 3.3, balanced no-rotation net,
+    nodes k <= r selected) or Φ = weight·Σ_k|α_k| ln Σ_j φ_{k,j}‖a_jv_j‖ with
+    φ_{k,j} = clip(s_k a_jσ(v_jᵀβ_k) − (1 − ε)‖a_jv_j‖, 0, 1) (Theorem 3.2, ETF directions β_k,
+    one node planted on each β_k). ‖α‖₁ = 1; node 0 carries ``inst.dominance`` of the norm."""
+    rng = inst.rng("phi")
+    r, m = 4, inst.m
+    alpha = rng.uniform(0.05, 1.0, size=r)
+    alpha /= alpha.sum()
+    if inst.potential == "no-rotation":
+        a, b, _ = nets.scalar_init(m, 3, rng)
+        size = np.exp(rng.uniform(-2, 2, size=m))
+        size[0] *= inst.dominance
+        a, b = inst.scale * a * size, inst.scale * b * size
+        norm2 = float(a @ a + b @ b)
+        phi = weight * float(np.sum(alpha * np.log(a[:r] ** 2 + b[:r] ** 2)))
+    else:
+        a, V = nets.standard_init(m, 3, rng)
+        for k in range(r):                       # node k along β_k, balanced, sign s_k
+            V[k] = ETF[k] * np.exp(rng.uniform(-1, 1))
+            a[k] = ETF_SIGNS[k] * np.linalg.norm(V[k])
+        a[0], V[0] = a[0] * inst.dominance, V[0] * inst.dominance
+        a, V = inst.scale * a, inst.scale * V
+        norm2 = nets.squared_norm(a, V)
+        mass = np.abs(a) * np.linalg.norm(V, axis=1)
+        z = ETF_SIGNS[:, None] * a[None, :] * nets.relu(ETF @ V.T) - (1 - inst.eps) * mass[None, :]
+        inner = np.clip(z, 0.0, 1.0) @ mass
+        if np.any(inner <= 0):
+            return precondition_failed("some Σ_j φ_{k,j}‖a_jv_j‖ = 0 (Φ = −∞)")
+        phi = weight * float(alpha @ np.log(inner))
+    ceiling = 0.25 * math.log(norm2)
+    return at_most(phi, ceiling, tol=16 * (m + 4) * EPS * max(1.0, abs(phi), abs(ceiling)),
+                   why="16(m+4) ulp of the logarithms")
+
+
+PHI_SPACE = Space(potential=Choice("no-rotation", "neural-collapse"), m=Int(4, 24),
+                  scale=Real(0.1, 30.0, log=True), dominance=Real(1.0, 30.0, log=True),
+                  eps=Real(0.05, 0.5), seed=Seed())
+
+claim(
+    id="telgarsky2023.thm3.3.potential-ceiling",
+    source=src("Proofs of Theorems 3.2 and 3.3 (Φ <= ½ ln‖W‖)", APP_C, 1043),
+    statement=r"\Phi = \tfrac14\sum_k|\alpha_k|\ln(a_k^2+b_k^2)\ \text{or}\ "
+              r"\tfrac14\sum_k|\alpha_k|\ln\sum_j\phi_{k,j}\|a_jv_j\|,\ \|\alpha\|_1=1,\ \phi\in[0,1]"
+              r"\implies \Phi \le \tfrac12\ln\|W\|",
+    kind=Kind.INEQUALITY,
+    domain=PHI_SPACE,
+    predicate=potential_ceiling,
+    mutants=(Mutant("¼ → ½ in Φ", params={"weight": 0.5},
+                    domain=PHI_SPACE.replace(scale=Real(3.0, 30.0, log=True), dominance=Real(10.0, 30.0))),),
+    note="a_k² + b_k² <= ‖W‖² and Σ_j φ‖a_jv_j‖ <= Σ_j‖w_j‖²/2 = ‖W‖²/2 (AM-GM), with Σ|α_k| = 1; this "
+         "is hypothesis (i) of Lemma A.6 (L = 2) for both proofs.",
+)
