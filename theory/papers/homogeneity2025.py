@@ -2121,16 +2121,33 @@ claim(
     mutants=(
         Mutant("width m = 4 instead of m >= m0", params={"width": 4},
                why="four features: with probability (3/4)⁴ none has β_j y σ(v_jᵀx) > 0"),
-        Mutant("d = 1 (the KL budget (d−1)ln(48/γ) is 0)", domain=LB1_SPACE.replace(d=Fixed(1)),
-               why="KL(u, 1/m) = 0 forces u = 1/m, whose margin is a mean of random signs"),
     ),
+    corrects="homogeneity2025.lemB.1.printed-d-range",
     note="n = 1, d = 2, δ = 0.1 (γ_D = 1 exactly; m0 = 588 141): the only setting whose m0 fits the "
          "quick tier — 2-parity in d = 2 (γ_D = 1/4, n = 4) needs m0 ≈ 3.5·10⁷ per draw. u is taken "
          "in the simplex, as the proof constructs it and Theorem 3.1 needs (‖p̄‖₁ = 1); this implies "
          "the printed event (an unnormalised u). The event is decided exactly (see "
          "best_reweighting_margin). The lemma is very loose here: the witness margin is ≈ 0.99 against "
          "γ/4. d = 1 is not excluded by the statement, yet there the lemma fails (its proof needs "
-         "ln(3/(2τ)) <= (d−1)ln(48/γ), false at d = 1).",
+         "ln(3/(2τ)) <= (d−1)ln(48/γ), false at d = 1): the corrected statement is for d >= 2, "
+         "and the printed range is the erratum homogeneity2025.lemB.1.printed-d-range.",
+)
+
+claim(
+    id="homogeneity2025.lemB.1.printed-d-range",
+    source=src("Lemma B.1 (as printed: no restriction on d)", APPENDIX_B, 987),
+    statement=r"d=1:\ \Pr\Big[\exists u\ge0:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
+              r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma=0,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
+    kind=Kind.PROBABILITY,
+    status=Status.ERRATUM,
+    corrected_by="homogeneity2025.lemB.1.random-feature-reweighting",
+    domain=LB1_SPACE.replace(d=Fixed(1)),
+    predicate=lemma_b1_event,
+    expect=AtLeast(0.9),
+    note="At d = 1 the KL budget (d−1)·ln(48/γ) is 0, and the unnormalised KL D_φ(u, 1/m) vanishes "
+         "only at u = 1/m (which lies in the simplex, so the normalised and printed events coincide): "
+         "the margin is then the mean of m random-sign terms, far below γ/4 = 1/4. The proof's step "
+         "ln(3/(2τ)) <= (d−1)·ln(48/γ) needs d >= 2.",
 )
 
 
