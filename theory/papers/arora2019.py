@@ -1597,7 +1597,9 @@ def distance_ratio(inst, *, context, quadratic="inverse"):
     Checks, on the seed-mean ρ over the width sweep: ρ is not below 1 at any width (from above;
     within 3 standard errors over the seeds, since one seed's ρ can dip below 1 at large width
     where H(0) ≠ H∞), and the seed-mean ρ − 1 shrinks over the sweep at least as fast as the
-    lemma's error term (√m·κ)^{-1/2} (i.e. m^{-1/4}κ^{-1/2}). ``quadratic="forward"`` is the mutant sqrt(yᵀH∞y).
+    lemma's error term (√m·κ)^{-1/2} (i.e. m^{-1/4}κ^{-1/2}): the widest width's ρ − 1 is at most
+    the largest earlier ρ − 1 carried to that width at that rate. ``quadratic="forward"`` is the
+    mutant sqrt(yᵀH∞y).
     """
     kappas = [float(v) for v in inst.kappas.split(",")]
     sweep = width_sweep(inst, context, sweep_widths(inst), kappas=kappas)
@@ -1611,7 +1613,10 @@ def distance_ratio(inst, *, context, quadratic="inverse"):
     gaps = mean - 1.0
     widths = sweep_widths(inst)
     below = int(np.argmin(gaps + 3 * se))
-    lemma_rate = (widths[-1] / widths[0]) ** -0.5
+    # The lemma bounds ρ − 1 by C·(√m·κ)^{-1/2}; every earlier width gives a lower estimate of C.
+    # (Comparing with the narrowest width alone failed when its seed-mean ρ dipped below 1,
+    # calibration seed 15: ρ = 0.992, 1.024, 1.064, 1.015.)
+    envelope = max(float(g) * (w / widths[-1]) ** 0.5 for g, w in zip(gaps[:-1], widths[:-1]))
     diag = [{"name": "lem5.3-ratio", "title": "Lemma 5.3: ρ − 1, κ halving as √m·κ doubles; ρ = "
                                               + ", ".join(f"{r:.3f}" for r in mean),
              "x": widths, "y": gaps.tolist(), "xlabel": "√m·κ",
@@ -1623,9 +1628,9 @@ def distance_ratio(inst, *, context, quadratic="inverse"):
     return [greater_than(float(mean[below]), 1.0, tol=-3 * float(se[below]),
                          why="seed-mean ratio against 1, within 3 standard errors over seeds",
                          rho=mean.tolist(), rho_by_seed=rhos.tolist(), widths=widths, diagnostics=diag),
-            at_most(float(gaps[-1]), lemma_rate * float(gaps[0]),
-                    why="ρ − 1 at the widest width against (ρ − 1 at the narrowest) × the lemma's rate "
-                        "(√m·κ)^{-1/2} over the same range (exact comparison)", rho=mean.tolist())]
+            at_most(float(gaps[-1]), envelope,
+                    why="ρ − 1 at the widest width against the largest earlier ρ − 1 carried to that "
+                        "width at the lemma's rate (√m·κ)^{-1/2} (exact comparison)", rho=mean.tolist())]
 
 
 claim(
@@ -1874,7 +1879,9 @@ def figure2_complexity(inst, *, context, quadratic="inverse", levels=(0.0, 0.25,
     why = "exact comparison of averaged measured values"
     return [greater_than(steps_up, 0.0, why=why + " (smallest increase of C between levels)",
                          diagnostics=diag, **info),
-            at_least(rho, 0.9, why="Spearman rank correlation of test error with the noise level"),
+            at_least(rho, 0.9, tol=16 * EPS,
+                     why="Spearman rank correlation of test error with the noise level (one adjacent "
+                         "swap of 5 levels gives exactly 0.9, computed as 0.9 − 1 ulp: 16 ulp allowed)"),
             at_least(comps[-1], 3 * comps[0], why=why),
             at_least(min(a - b for a, b in zip(l1s, errs)), 0.0, why=why + " (clipped ℓ1 minus 0-1 error)")]
 

@@ -140,7 +140,7 @@ claim(
     params={"constants": CORRECTED_A12, "require_psi_nonnegative": True},
     mutants=(
         Mutant("logistic c2 = 1 → 0", params={"constants": {"logistic": (1.0, 0.0), "exponential": (1.0, 0.0)}},
-               domain=margin_space(n=(2, 64), scale=(0.0, 5.0), loss=("logistic",)),
+               domain=margin_space(n=(2, 64), scale=(0.0, 8.0), loss=("logistic",), patterns=("equal",)),
                why="for equal margins (1+e^{-p})ⁿ − 1 > n e^{-p}, so ψ + ln n < p; the gap is "
                    "visible at moderate margins (it vanishes like e^{-2p})"),
         Mutant("exponential ln n → ½ ln n", params={"constants": {"logistic": (1.0, 1.0), "exponential": (0.5, 0.0)}},
