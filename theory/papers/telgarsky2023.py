@@ -1486,9 +1486,11 @@ claim(
     predicate=gd_monotonicity,
     mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"},
                     domain=Space(n=Fixed(32), d=Fixed(10), m=Fixed(16), steps=Fixed(1600),
-                                 loss=Choice("exp", "log"), seed=Seed()),
-                    why="the quick tier runs one trajectory; at 800 steps 1 in 16 showed no hard-margin "
-                        "decrease (it survived calibration seed 16), at 1600 steps 24 of 24 did"),),
+                                 loss=Choice("exp", "log"), seed=Choice(955154059, 4014309253)),
+                    why="pinned to two data/initialisation seeds whose 1600-step trajectories have "
+                        "142–592 hard-margin decreases for both losses: the quick tier runs one "
+                        "trajectory, and about 1 random draw in 16 has none (the mutant survived "
+                        "calibration seeds 16, 18 and, at 1600 steps, 5)"),),
     note="Plain GD with a constant step is a discretisation; the suite found no γ̊ decrease at "
          "η <= 1 while the hard margin decreases on hundreds of steps (m = 16).",
 )
