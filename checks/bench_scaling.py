@@ -101,6 +101,17 @@ def _specs() -> dict[str, list[Sweep]]:
                   lambda n: _claim_call("homogeneity2025.sec1.1.gain-head-two-homogeneous",
                                         arch="residual", width=64, n=n, d=6)),
         ],
+        "homogeneity2025.thm3.6.smoothed-margin-rate": [
+            Sweep("width", [32, 64, 128, 256, 512, 1024], 2.0,
+                  "exact time derivative of the normalised margin of a width×width residual net: O(n·width²)",
+                  lambda w: _claim_call("homogeneity2025.thm3.6.smoothed-margin-rate",
+                                        arch="residual", width=w, n=8, d=6)),
+        ],
+        "arora2019.lem5.3.distance-ratio-limit": [
+            Sweep("m", [128, 256, 512, 1024, 2048, 4096], 1.0,
+                  "GD on (S, m, d) weights: O(K·S·n·m·d)",
+                  lambda m: _training_call(n=32, m=m)),
+        ],
         "wei2019.lemB.6.quadratic-regime": [
             Sweep("d", [16, 20, 24, 32, 40, 48], 6.0,
                   "smallest eigenvalue of the n×n moment matrix, n = d²/8: O(n³) = O(d⁶)",
