@@ -1,4 +1,4 @@
-"""The ``theorycheck`` command line: list, run, show, mutants, diff, replay.
+"""The ``theorycheck`` command line: list, run, show, mutants, diff, replay, calibrate, baseline, bench.
 
 Exit status: 0 when every verdict equals its claim's declared status and every mutant is refuted;
 1 when a verdict differs or a mutant survives (or `diff` finds changes); 2 on bad input.
