@@ -33,6 +33,8 @@ from typing import Callable
 
 import numpy as np
 
+from theory.sphere import make_points
+
 
 @dataclass
 class BenchResult:
@@ -105,11 +107,6 @@ def interleaved(measured: Callable[[], object], baseline: Callable[[], object],
     return best_m, best_b
 
 
-def unit_rows(n: int, d: int, seed: int, dtype=np.float64) -> np.ndarray:
-    X = np.random.default_rng(seed).standard_normal((n, d))
-    return (X / np.linalg.norm(X, axis=1, keepdims=True)).astype(dtype)
-
-
 # --------------------------------------------------------------------------------------------------
 # Kernels (Arora et al. 2019, eq. (3))
 # --------------------------------------------------------------------------------------------------
@@ -119,7 +116,7 @@ def bench_hinf(rounds: int = 9) -> BenchResult:
     import torch
 
     from theory.kernels import hinf
-    X = unit_rows(4096, 64, 20190125)
+    X = make_points(4096, 64, "gauss", 1, 20190125)
     Xt = torch.from_numpy(X)
     measured, base = interleaved(lambda: hinf(X), lambda: Xt @ Xt.T, rounds)
     return BenchResult("hinf", "hinf(X) n=4096 d=64 float64", measured, base,
@@ -140,7 +137,7 @@ def monte_carlo_measurements(rounds: int = 2) -> dict:
     import torch
 
     from theory.kernels import _chunk_size, hinf_monte_carlo
-    X = unit_rows(MC_N, MC_D, 1)
+    X = make_points(MC_N, MC_D, "gauss", 1, 1)
     chunk = _chunk_size(None, MC_N, MC_D, MC_M)
     X32 = X.astype(np.float32)
     W = np.random.default_rng(2).standard_normal((chunk, MC_D), dtype=np.float32)
@@ -188,7 +185,7 @@ STEP_N, STEP_D, STEP_M = 4096, 256, 4096
 
 def _step_problem(torch, dtype):
     from theory.two_layer_gd import init_weights
-    X = torch.from_numpy(unit_rows(STEP_N, STEP_D, 3)).to(dtype)
+    X = torch.from_numpy(make_points(STEP_N, STEP_D, "gauss", 1, 3)).to(dtype)
     init = init_weights(STEP_M, STEP_D, 1.0, [0], dtype=str(dtype).removeprefix("torch."))
     y = torch.from_numpy(np.sign(np.random.default_rng(4).standard_normal((1, STEP_N)))).to(dtype)
     return X, init.W0.clone(), init.a, y
@@ -228,7 +225,7 @@ def bench_gd_step_vs_autograd(rounds: int = 9) -> BenchResult:
 
     from theory.two_layer_gd import Workspace, gd_step
     X, W, a, y = _step_problem(torch, torch.float32)
-    net = _AutogradNet(torch, W[0].clone(), a[0])
+    net = _autograd_net(torch, W[0].clone(), a[0])
     opt = torch.optim.SGD(net.parameters(), lr=1e-3)
 
     def autograd_step():
@@ -253,22 +250,22 @@ def _step_info(torch) -> dict:
             "torch_threads": torch.get_num_threads()}
 
 
-class _AutogradNet:
-    """f(x) = m^{-1/2} Σ_r a_r relu(w_rᵀx) as a user would write it (built lazily on torch.nn)."""
+def _autograd_net(torch, W, a):
+    """f(x) = m^{-1/2} Σ_r a_r relu(w_rᵀx) as a user would write it: an nn.Module (built here so
+    that importing this module does not import torch)."""
 
-    def __new__(cls, torch, W, a):
-        class TwoLayer(torch.nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.hidden = torch.nn.Linear(W.shape[1], W.shape[0], bias=False)
-                with torch.no_grad():
-                    self.hidden.weight.copy_(W)
-                self.register_buffer("a", a / math.sqrt(W.shape[0]))
+    class TwoLayer(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.hidden = torch.nn.Linear(W.shape[1], W.shape[0], bias=False)
+            with torch.no_grad():
+                self.hidden.weight.copy_(W)
+            self.register_buffer("a", a / math.sqrt(W.shape[0]))
 
-            def forward(self, x):
-                return torch.relu(self.hidden(x)) @ self.a
+        def forward(self, x):
+            return torch.relu(self.hidden(x)) @ self.a
 
-        return TwoLayer()
+    return TwoLayer()
 
 
 BATCH_S, BATCH_N, BATCH_M, BATCH_D, BATCH_STEPS = 32, 64, 256, 16, 2000
@@ -284,7 +281,7 @@ def bench_batched_trainings(dtype: str = "float32") -> BenchResult:
     fraction of the GEMM rate. Both sides use :func:`train`'s default of one CPU thread.
     """
     from theory.two_layer_gd import init_weights, train
-    X = unit_rows(BATCH_N, BATCH_D, 5)
+    X = make_points(BATCH_N, BATCH_D, "gauss", 1, 5)
     y = np.sign(X[:, 0] + 0.1)
     seeds = list(range(BATCH_S))
     eta = 0.5

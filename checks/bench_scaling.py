@@ -20,7 +20,8 @@ from typing import Callable
 
 import numpy as np
 
-from checks.bench import best_time, unit_rows
+from checks.bench import best_time
+from theory.sphere import make_points
 
 #: Allowed excess of a fitted cost exponent over its complexity bound (timing noise on a shared
 #: 2-core machine moves a fitted exponent over a 4× size range by about ±0.15).
@@ -75,7 +76,7 @@ def _claim_call(claim_id: str, **overrides) -> Callable[[], object]:
 
 def _training_call(*, n: int, m: int, d: int = 32, seeds: int = 3, steps: int = 50):
     from theory.two_layer_gd import init_weights, train
-    X = unit_rows(n, d, 0)
+    X = make_points(n, d, "gauss", 1, 0)
     y = np.sign(X[:, 0] + 0.1)
     init = init_weights(m, d, 0.1, list(range(seeds)))
     return lambda: train(X, y, init, 0.1, steps)

@@ -36,6 +36,12 @@ def _registry():
     return REGISTRY
 
 
+def _bench_names() -> list[str]:
+    """`theorycheck bench --only` names: the benchmarks of checks.bench, then the cost sweeps."""
+    from checks.bench import BENCHMARKS
+    return [*BENCHMARKS, "scaling"]
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="theorycheck",
@@ -114,9 +120,7 @@ def _parser() -> argparse.ArgumentParser:
                                        "missed. Takes about two minutes on a quiet 2-core machine.")
     bench.add_argument("--json", action="store_true", help="print the results as JSON")
     bench.add_argument("--only", action="append", metavar="NAME",
-                       help="only this benchmark (repeatable): " + ", ".join(
-                           ["hinf", "monte-carlo-hinf", "gd-step", "gd-step-vs-autograd", "batched-trainings",
-                            "walsh-hadamard", "scaling"]))
+                       help="only this benchmark (repeatable): " + ", ".join(_bench_names()))
     bench.add_argument("--baseline", default=str(Path(DEFAULT_OUT) / "baseline" / "report.json"),
                        metavar="REPORT", help="report.json whose per-claim wall times pick the three "
                                               "heaviest claims (default reports/baseline/report.json)")
@@ -416,9 +420,9 @@ def cmd_baseline(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from checks.bench import BENCHMARKS, run_benchmarks
+    from checks.bench import run_benchmarks
     from checks.bench_scaling import measure_scaling
-    known = list(BENCHMARKS) + ["scaling"]
+    known = _bench_names()
     chosen = args.only or known
     unknown = [n for n in chosen if n not in known]
     if unknown:

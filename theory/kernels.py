@@ -41,7 +41,7 @@ from typing import Callable
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, finite_real, positive_int, unit_rows
+from theory.validation import as_matrix, finite_real, positive_int, rng_generator, unit_rows
 
 __all__ = [
     "REFINE_BAND",
@@ -448,15 +448,6 @@ def _chunk_size(chunk, n: int, d: int, m: int) -> int:
     return min(size, m, _MC_MAX_CHUNK)
 
 
-def _check_rng(rng) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise InputError(
-            f"rng must be a numpy.random.Generator (e.g. numpy.random.default_rng(seed)), "
-            f"got {type(rng).__name__}"
-        )
-    return rng
-
-
 def hinf_monte_carlo_fraction(X, m: int, rng, *, chunk: int | None = None,
                               kappa: float = 1.0) -> np.ndarray:
     """Monte Carlo co-activation fractions p̂_ij = (1/m) Σ_r 1{w_rᵀx_i ≥ 0} 1{w_rᵀx_j ≥ 0}.
@@ -486,7 +477,7 @@ def hinf_monte_carlo_fraction(X, m: int, rng, *, chunk: int | None = None,
     """
     X = _unit_rows_contiguous(X)
     m = positive_int(m, "m")
-    rng = _check_rng(rng)
+    rng = rng_generator(rng)
     kappa = finite_real(kappa, "kappa", lo=0.0, lo_open=True)
     n, d = X.shape
     size = _chunk_size(chunk, n, d, m)

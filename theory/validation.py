@@ -17,16 +17,21 @@ from theory.errors import InputError
 UNIT_NORM_TOL = 1e-6
 
 
+def _float64(a, name: str, what: str) -> np.ndarray:
+    """``a`` as a float64 array, or InputError: text, None and complex input are refused."""
+    if isinstance(a, (str, bytes)) or a is None:
+        raise InputError(f"{name} must be {what}, got {type(a).__name__}")
+    if isinstance(a, np.ndarray) and np.iscomplexobj(a):
+        raise InputError(f"{name} must be real, got dtype {a.dtype}")
+    try:
+        return np.asarray(a, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{name} must be {what} ({exc})") from None
+
+
 def as_matrix(X, name: str = "X", *, min_rows: int = 1, min_cols: int = 1) -> np.ndarray:
     """Return ``X`` as a finite 2-D float64 array, or raise InputError naming ``name``."""
-    if isinstance(X, (str, bytes)) or X is None:
-        raise InputError(f"{name} must be a 2-D array of numbers, got {type(X).__name__}")
-    if isinstance(X, np.ndarray) and np.iscomplexobj(X):
-        raise InputError(f"{name} must be real, got dtype {X.dtype}")
-    try:
-        A = np.asarray(X, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must be a 2-D array of numbers ({exc})") from None
+    A = _float64(X, name, "a 2-D array of numbers")
     if A.ndim != 2:
         raise InputError(f"{name} must be 2-D (rows are points), got shape {A.shape}")
     if A.shape[0] < min_rows or A.shape[1] < min_cols:
@@ -41,14 +46,7 @@ def as_matrix(X, name: str = "X", *, min_rows: int = 1, min_cols: int = 1) -> np
 
 def as_vector(y, name: str = "y", *, length: int | None = None, min_length: int = 0) -> np.ndarray:
     """Return ``y`` as a finite 1-D float64 array (of ``length`` if given, at least ``min_length``)."""
-    if isinstance(y, (str, bytes)) or y is None:
-        raise InputError(f"{name} must be a 1-D array of numbers, got {type(y).__name__}")
-    if isinstance(y, np.ndarray) and np.iscomplexobj(y):
-        raise InputError(f"{name} must be real, got dtype {y.dtype}")
-    try:
-        v = np.asarray(y, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must be a 1-D array of numbers ({exc})") from None
+    v = _float64(y, name, "a 1-D array of numbers")
     if v.ndim != 1:
         raise InputError(f"{name} must be 1-D, got shape {v.shape}")
     if length is not None and v.shape[0] != length:
@@ -161,14 +159,7 @@ def torch_generator(generator, name: str = "generator"):
 
 def finite_array(a, name: str, *, allow_empty: bool = False) -> np.ndarray:
     """Return ``a`` (a scalar or an array of any shape) as finite float64, else InputError."""
-    if isinstance(a, (str, bytes)) or a is None:
-        raise InputError(f"{name} must be a number or an array of numbers, got {type(a).__name__}")
-    if isinstance(a, np.ndarray) and np.iscomplexobj(a):
-        raise InputError(f"{name} must be real, got dtype {a.dtype}")
-    try:
-        arr = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must be a number or an array of numbers ({exc})") from None
+    arr = _float64(a, name, "a number or an array of numbers")
     if arr.size == 0 and not allow_empty:
         raise InputError(f"{name} is empty")
     if not np.all(np.isfinite(arr)):
