@@ -74,6 +74,41 @@ def _claim_call(claim_id: str, **overrides) -> Callable[[], object]:
     return lambda: evaluate(claim, recipe)
 
 
+def _predicate_call(claim_id: str, params: dict, **overrides) -> Callable[[], object]:
+    """Like :func:`_claim_call`, with the predicate's keyword parameters overridden too (for a size
+    that is a parameter of the predicate rather than a field of the domain)."""
+    import theory.papers  # noqa: F401
+    from checks.engine import RunContext
+    from theory.claims import REGISTRY
+    claim = REGISTRY.get(claim_id)
+    instance = claim.domain.realize({**claim.domain.sample(np.random.default_rng(0)), **overrides})
+    kwargs = {**claim.params, **params}
+    if "context" in __import__("inspect").signature(claim.predicate).parameters:
+        kwargs["context"] = RunContext()
+    return lambda: claim.predicate(instance, **kwargs)
+
+
+def _shallow_gd_steps_call(*, m: int, n: int = 12, d: int = 3, steps: int = 100) -> Callable[[], object]:
+    """``steps`` iterations of the per-step work of homogeneity2025's shallow_gd_trajectory (eq. (1)
+    risk and closed-form gradients, the features z_i and C1) at width m: its run length is set by the
+    GF horizon, so the width is swept on the step itself."""
+    from theory.normalized_nets import shallow_risk_and_gradients
+    from theory.papers.homogeneity2025 import feature_alignment
+    rng = np.random.default_rng(0)
+    X = make_points(n, d, "gauss", 1, 0)
+    y = np.where(X[:, 0] > 0, 1.0, -1.0)
+    a, b = rng.choice([-1.0, 1.0], (2, m)) / np.sqrt(m)
+    V = rng.standard_normal((m, d))
+
+    def run():
+        for _ in range(steps):
+            Z = y[:, None] * np.sign(a * b)[None, :] * np.maximum(X @ V.T, 0.0)
+            feature_alignment(X, V)
+            shallow_risk_and_gradients(X, y, a, b, V)
+        return Z
+    return run
+
+
 def _training_call(*, n: int, m: int, d: int = 32, seeds: int = 3, steps: int = 50):
     from theory.two_layer_gd import init_weights, train
     X = make_points(n, d, "gauss", 1, 0)
@@ -82,8 +117,39 @@ def _training_call(*, n: int, m: int, d: int = 32, seeds: int = 3, steps: int = 
     return lambda: train(X, y, init, 0.1, steps)
 
 
+SHALLOW_GD_CLAIMS = ("homogeneity2025.lemA.3.smoothed-margin-along-gd",
+                     "homogeneity2025.lem3.4.margin-after-t1-along-gd",
+                     "homogeneity2025.lem3.4.implicit-bias-along-gd",
+                     "homogeneity2025.lem3.4.sup-norm-along-gd",
+                     "homogeneity2025.lem3.4.margin-under-norm-condition-along-gd",
+                     "homogeneity2025.thm3.1.feature-drift-along-gd")
+
+
 def _specs() -> dict[str, list[Sweep]]:
+    shallow = {cid: [Sweep("m", [64, 128, 256, 512, 1024, 2048], 1.0,
+                           "GD step on eq. (1) with its features and C1: O(n·m·d) per step "
+                           "(≤ 8000 steps, set by the GF horizon)",
+                           lambda m: _shallow_gd_steps_call(m=m))]
+               for cid in SHALLOW_GD_CLAIMS}
     return {
+        **shallow,
+        "telgarsky2023.lem2.4.crossing-margin": [
+            Sweep("m", [1250, 2500, 5000, 10000, 20000], 2.0,
+                  "GF to the crossing radius γ√m/80: O(n·m·d) a step, and a step count that grows "
+                  "about linearly with m (the radius grows like √m at bounded speed)",
+                  lambda m: _claim_call("telgarsky2023.lem2.4.crossing-margin", m=m)),
+        ],
+        "homogeneity2025.lemB.1.random-feature-reweighting": [
+            Sweep("m", [37000, 74000, 147000, 294000, 588000], 1.0,
+                  "an exact reweighting decision over m feature values: sorts, O(m log m)",
+                  lambda m: _predicate_call("homogeneity2025.lemB.1.random-feature-reweighting",
+                                            {"width": m})),
+        ],
+        "wei2019.thm3.3.noisy-flow-escapes": [
+            Sweep("particles", [100, 200, 400, 800, 1600], 1.0,
+                  "4000 resampling steps of M particles on n points: O(steps·M·n)",
+                  lambda M: _claim_call("wei2019.thm3.3.noisy-flow-escapes", particles=M)),
+        ],
         "arora2019.thm4.1.trajectory-deviation-scaling": [
             Sweep("m", [128, 256, 512, 1024, 2048, 4096], 1.0,
                   "GD on (S, m, d) weights: O(K·S·n·m·d)",

@@ -115,3 +115,37 @@ def test_geometric_steps():
 def test_bad_inputs(call, message):
     with pytest.raises(InputError, match=message):
         call()
+
+
+def test_scalar_model_matches_the_per_example_gradients():
+    """The cached-Z ScalarModel (Theorem 3.3's net) gives the margins and weighted gradients of
+    theory.nets' per-example formulas, to rounding."""
+    X = sparse_parity.hypercube(3)
+    y = sparse_parity.parity_labels(X)
+    a, b, U = nets.scalar_init(300, 3, np.random.default_rng(4))
+    b[:7] = 0.0                                      # σ'(0) = 0 on exact zeros, as relu_slope
+    w = np.random.default_rng(5).random(len(y))
+    model = gf.ScalarModel(U, X, y)
+    Ga, Gb = nets.scalar_net_gradients(a, b, U, X, y)
+    ga, gb = model.weighted_gradient((a, b), w)
+    np.testing.assert_allclose(model.margins((a, b)), nets.scalar_net_margins(a, b, U, X, y), rtol=0, atol=1e-13)
+    np.testing.assert_allclose(ga, w @ Ga, rtol=0, atol=1e-13)
+    np.testing.assert_allclose(gb, w @ Gb, rtol=0, atol=1e-13)
+    assert np.all(gb[:7] == 0.0)
+
+
+def test_scalar_model_refuses_bad_devices_and_shapes():
+    X = sparse_parity.hypercube(2)
+    y = sparse_parity.parity_labels(X)
+    a, b, U = nets.scalar_init(10, 2, np.random.default_rng(0))
+    with pytest.raises(InputError, match="device must be"):
+        gf.ScalarModel(U, X, y, device="tpu")
+    import torch
+    if not torch.cuda.is_available():
+        with pytest.raises(InputError, match="cuda"):
+            gf.ScalarModel(U, X, y, device="cuda")
+    model = gf.ScalarModel(U, X, y)
+    with pytest.raises(InputError, match="b"):
+        model.margins((a, b[:5]))
+    with pytest.raises(InputError, match="weights"):
+        model.weighted_gradient((a, b), np.ones(3))

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 from theory import (digits, divergences, gradient_flow, hard_distribution, homogeneity, kbit_parity, linalg,
                     linear_dynamics, losses, margins, max_margin, mean_field, mirror_flow, nets,
-                    normalized_nets, ntk_margin, relu_ntk, sparse_parity, sphere, targets, tolerances,
-                    validation)
+                    normalized_nets, ntk_margin, rademacher, relu_ntk, sparse_parity, sphere, targets,
+                    tolerances, validation)
 from theory.errors import InputError, TheorycheckError
 
 HUGE = 10**12          # a size no function should try to allocate or loop over
@@ -457,6 +457,8 @@ CASES = [
       A=matrix("huge"), box=real(lo=0.0, lo_open=True, extra={"enormous": 1e300})),
     C(max_margin.linear_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),
       X=matrix("huge"), y=vector("labels", "length")),
+    C(max_margin.least_distance_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),
+      X=matrix("huge"), y=vector("labels", "length")),
     # mean_field
     C(mean_field.uniform_sphere, lambda: dict(count=4, dim=3, rng=_rng()), {"count": ["count"], "dim": ["dim"]},
       count=integer(1, cap=True), dim=integer(1, cap=True), rng=GEN),
@@ -604,6 +606,19 @@ CASES = [
       for f in (relu_ntk.h1, relu_ntk.h2)],
     C(relu_ntk.surrogate_coefficients, lambda: dict(d=5, tau1=0.5, tau2=0.5), d=integer(3), tau1=real(lo=0.0),
       tau2=real(lo=0.0)),
+    # rademacher
+    C(rademacher.sign_vectors, lambda: dict(n=4), n=integer(1, cap=True, maximum=20)),
+    C(rademacher.sqrt_quadratic_form_mean, lambda: dict(H=spd()), H=matrix("huge", "square")),
+    C(rademacher.lemma54_bound,
+      lambda: dict(n=20, m=1000, B=1.0, R=0.01, kappa=1.0, delta=0.1, first_constant=0.7),
+      n=integer(1), m=integer(1), B=real(lo=0.0, lo_open=True), R=real(lo=0.0, lo_open=True),
+      kappa=real(lo=0.0, lo_open=True), delta=real(lo=0.0, lo_open=True, hi=1.0, extra={"one": 1.0}),
+      first_constant=real(lo=0.0, lo_open=True)),
+    C(rademacher.witness_gains,
+      lambda: dict(W0=net(m=8)[1], a=labels(8), X=points(), eps=rademacher.sign_vectors(6), B=1.0, R=0.1),
+      W0=matrix("huge", "columns"), a=vector("labels", "length"), X=matrix("unit", "columns"),
+      eps=matrix("columns"), B=real(lo=0.0, lo_open=True),
+      R=other(none=None, nan=math.nan, text="x", array=np.ones(2), zero=0.0, negative=-math.inf)),
     # sparse_parity
     C(sparse_parity.hypercube, lambda: dict(d=3), d=integer(2, cap=True)),
     C(sparse_parity.parity_labels, lambda: dict(X=sparse_parity.hypercube(3), pair=(0, 2)),
@@ -690,7 +705,7 @@ def test_the_table_covers_every_public_function():
 
     modules = [digits, divergences, gradient_flow, hard_distribution, homogeneity, kbit_parity, linalg,
                linear_dynamics, losses, margins, max_margin, mean_field, mirror_flow, nets, normalized_nets,
-               ntk_margin, relu_ntk, sparse_parity, sphere, targets, tolerances, validation]
+               ntk_margin, rademacher, relu_ntk, sparse_parity, sphere, targets, tolerances, validation]
     covered = {c.fn for c in CASES}
     no_arguments = {hard_distribution.width4_network}
     missing = [f"{m.__name__}.{name}" for m in modules for name, f in inspect.getmembers(m, inspect.isfunction)

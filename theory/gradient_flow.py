@@ -165,18 +165,51 @@ class TwoLayerModel:
 
 
 class ScalarModel:
-    """Theorem 3.3's x ↦ Σ_j a_j σ(b_j u_jᵀx) with frozen unit u_j (params = (a, b))."""
+    """Theorem 3.3's x ↦ Σ_j a_j σ(b_j u_jᵀx) with frozen unit u_j (params = (a, b)).
 
-    def __init__(self, U, X, y):
+    The directions u_j never move, so the pre-activations Z = XUᵀ (n × m) are formed once and kept
+    on ``device`` ('cpu', or 'cuda' for the literal widths, m up to about 2·10⁶ at d = 4). The
+    parameters stay float64 numpy vectors; each call moves only a and b (m numbers each) to the
+    device and the n margins or the two m-vectors of the gradient back. With σ'(0) = 0 (the
+    selection of :func:`theory.nets.relu_slope`):
+
+    * p_i = y_i Σ_j a_j σ(b_j Z_ij);
+    * Σ_i w_i ∇_a p_i = (w ⊙ y)ᵀσ(Z ⊙ b),  Σ_i w_i ∇_b p_i = a ⊙ (w ⊙ y)ᵀ(Z ⊙ 1[Z ⊙ b > 0]).
+    """
+
+    def __init__(self, U, X, y, device: str = "cpu"):
+        import torch
         self.U = as_matrix(U, "U")
         self.X, self.y = nets.check_data(X, y, self.U.shape[1])
+        if device not in ("cpu", "cuda"):
+            raise InputError(f"device must be 'cpu' or 'cuda', got {device!r}")
+        if device == "cuda" and not torch.cuda.is_available():
+            raise InputError("device 'cuda' asked for, but torch.cuda.is_available() is False")
+        self.device = device
+        self._Z = torch.as_tensor(self.X @ self.U.T, device=device)
+        self._y = torch.as_tensor(self.y, device=device)
+
+    def _vectors(self, params):
+        import torch
+        if len(params) != 2:
+            raise InputError(f"params must be the pair (a, b), got {len(params)} arrays")
+        m = self.U.shape[0]
+        a, b = (as_vector(v, name, length=m) for v, name in zip(params, ("a", "b")))
+        return torch.as_tensor(a, device=self.device), torch.as_tensor(b, device=self.device)
 
     def margins(self, params):
-        return nets.scalar_net_margins(*params, self.U, self.X, self.y)
+        a, b = self._vectors(params)
+        return (self._y * ((self._Z * b).clamp_min_(0.0) @ a)).cpu().numpy()
 
     def weighted_gradient(self, params, weights):
-        Ga, Gb = nets.scalar_net_gradients(*params, self.U, self.X, self.y)
-        return weights @ Ga, weights @ Gb
+        import torch
+        a, b = self._vectors(params)
+        wy = torch.as_tensor(as_vector(weights, "weights", length=len(self.y)), device=self.device) * self._y
+        bz = self._Z * b
+        active = bz > 0
+        ga = wy @ bz.clamp_min_(0.0)
+        gb = a * (wy @ (self._Z * active))
+        return ga.cpu().numpy(), gb.cpu().numpy()
 
 
 @dataclass

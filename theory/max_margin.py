@@ -11,6 +11,8 @@ Wei, Lee, Liu, Ma 2019:
   Σ β_i K(x_i, ·) classifies a whole support correctly (Theorem 2.1's lower bound says it cannot).
 * Linear hard-margin SVM (:func:`linear_max_margin`): γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i, the
   maximum normalized margin of the 1-homogeneous model f = wᵀx (Theorem 4.1 with a = 1).
+* The same direction to rounding accuracy (:func:`least_distance_max_margin`), with a bound on its
+  error, for checks that need it far below SLSQP's ~1e-11 (Telgarsky 2023, Prop. 2.6's KKT point).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linprog, minimize
+from scipy.optimize import linprog, minimize, nnls
 
 from theory.errors import InputError
+from theory.tolerances import dot_error
 from theory.validation import as_matrix, as_vector, finite_real, finite_result, lp_coefficients, row_norms
 
 
@@ -131,3 +134,30 @@ def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
     v = res.x
     w = v / np.linalg.norm(v)
     return float((A @ w).min()), w
+
+
+def least_distance_max_margin(X, y) -> tuple[float, np.ndarray, float]:
+    """(γ̂, u, e): the linear max-margin direction through the origin, accurate to rounding.
+
+    Lawson and Hanson's least-distance programme: the point of {w : y_ix_iᵀw >= 1} nearest to 0 is
+    w = r_{1:d}/|r_{d+1}|, r = Eλ − e_{d+1} the residual of the NNLS min_{λ>=0} ‖Eλ − e_{d+1}‖ with
+    E = [(y_ix_i)ᵀ; 1ᵀ]. One unweighted NNLS, so u = r_{1:d}/‖r_{1:d}‖ carries only rounding error;
+    γ̂ = min_i y_ix_iᵀu, and e = 2γ_K(‖E‖‖λ‖ + 1)(1/|r_{d+1}| + 1/‖r_{1:d}‖), K = n + d + 4, bounds
+    what that rounding does to any margin y_ix_iᵀu (‖x_i‖ <= 1). Raises InputError when the data
+    are not linearly separable through the origin (r vanishes within its rounding, or γ̂ <= 0).
+    """
+    X = as_matrix(X, "X")
+    y = _labels(y, X.shape[0])
+    Z = lp_coefficients(y[:, None] * X, "X")
+    n, d = Z.shape
+    E = np.vstack([Z.T, np.ones((1, n))])
+    target = np.r_[np.zeros(d), 1.0]
+    lam, _ = nnls(E, target)
+    r = E @ lam - target
+    rounding = dot_error(n + d + 4) * (float(np.linalg.norm(E)) * float(np.linalg.norm(lam)) + 1.0)
+    size = float(np.linalg.norm(r[:d]))
+    u = r[:d] / size if size > 0 else np.zeros(d)
+    if not (-r[d] > rounding and size > rounding and np.min(Z @ u) > 0):
+        raise InputError("the data are not linearly separable through the origin (no u with "
+                         "min_i y_ix_iᵀu > 0)")
+    return float(np.min(Z @ u)), u, 2 * rounding * (1 / abs(float(r[d])) + 1 / size)

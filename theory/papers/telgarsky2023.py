@@ -18,12 +18,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy import optimize
 
-from theory import gaussian_facts, gradient_flow as gf, nets, ntk_margin, sparse_parity
+from theory import gaussian_facts, gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
 from theory.bibliography import TELGARSKY2023
 from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
-from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
+from theory.errors import InputError
+from theory.evidence import Evidence, at_least, at_most, close, greater_than, precondition_failed
 from theory.tolerances import EPS, dot_error, gaussian_threshold
 
 
@@ -1524,7 +1526,8 @@ def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
     gamma_gl = 1.0 / math.sqrt(8 * d)
     m = inst.m or int(math.ceil(2 * (4 / gamma_gl) ** d * math.log(4 / delta)))
     a, b, U = nets.scalar_init(m, d, inst.rng("init"))
-    traj = gf.run_gradient_flow(gf.ScalarModel(U, X, y), (a, b), "exp", steps=inst.steps, relative=0.1)
+    model = gf.ScalarModel(U, X, y, device=getattr(context, "device", "cpu"))
+    traj = gf.run_gradient_flow(model, (a, b), "exp", steps=inst.steps, relative=0.1)
     fa, fb = traj.final
     final = traj.smoothed_normalized[-1]
     tol = 64 * (m + d) * EPS * traj.rounding[-1]
@@ -1541,19 +1544,54 @@ def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
     return out
 
 
+T33_SOURCE = src("Theorem 3.3", S3, 317)
+T33_CEILING_MUTANT = Mutant("γ_gl/4 → γ_gl/2 (the ceiling itself)", params={"fraction": 0.5})
+
 claim(
     id="telgarsky2023.thm3.3.no-rotation-margin",
-    source=src("Theorem 3.3", S3, 317),
+    source=T33_SOURCE,
     statement=r"m \ge 2(4/\gamma_{gl})^d\ln(r/\delta) \implies \mathring\gamma\big((a(t),b(t))\big) \ge "
               r"\frac{\gamma_{gl}}4 \text{ for large } t\ (\text{2-sparse parity}, \gamma_{gl} = 1/\sqrt{8d})",
     kind=Kind.DYNAMICS,
     tier=Tier.STANDARD,
     domain=Space(d=Fixed(2), m=Fixed(0), steps=Fixed(6000), seed=Seed()),
     predicate=no_rotation_run,
-    mutants=(Mutant("γ_gl/4 → γ_gl/2 (the ceiling itself)", params={"fraction": 0.5}),),
-    note="d = 2 at the literal width m = 1889; the GPU tier runs d = 3 (m = 55 517) and d = 4 "
-         "(m = 1.93·10⁶). The catalogue measured 0.116 / 0.090 against 0.0625 / 0.051.",
+    mutants=(T33_CEILING_MUTANT,),
+    note="d = 2 at the literal width m = 1889; thm3.3.no-rotation-margin-d3-literal runs d = 3 (m = 55 517) and "
+         "the gpu tier d = 4 (m = 1.93·10⁶). The catalogue measured 0.116 / 0.090 against 0.0625 / 0.051.",
 )
+
+def no_rotation_run_on_gpu(inst, *, context, fraction=0.25):
+    """:func:`no_rotation_run` at a width only a GPU makes practical (Z = XUᵀ of 16 × 1.93·10⁶ at
+    d = 4 on the device); anywhere else a precondition failure that names the device."""
+    if getattr(context, "device", "cpu") != "cuda":
+        return precondition_failed("the literal width at d = 4 (m = 1.93·10⁶, ~10⁴ steps) needs a GPU: "
+                                   "run with --device cuda (d = 2 and d = 3 run on CPU)")
+    return no_rotation_run(inst, context=context, fraction=fraction)
+
+
+def literal_width_claim(d: int, tier: Tier, predicate, note: str) -> None:
+    """Theorem 3.3 at the literal width m = ⌈2(4/γ_gl)^d ln(4/0.1)⌉ for a larger d, 10⁴ relative steps."""
+    width = math.ceil(2 * (4 * math.sqrt(8 * d)) ** d * math.log(40))
+    claim(id=f"telgarsky2023.thm3.3.no-rotation-margin-d{d}-literal", source=T33_SOURCE,
+          statement=rf"d = {d},\ m = \lceil 2(4/\gamma_{{gl}})^{d}\ln(4/0.1)\rceil = {width}:\ "
+                    r"\mathring\gamma \ge \gamma_{gl}/4",
+          kind=Kind.DYNAMICS, tier=tier, domain=Space(d=Fixed(d), m=Fixed(0), steps=Fixed(10000), seed=Seed()),
+          predicate=predicate, mutants=(T33_CEILING_MUTANT,), note=note)
+
+
+literal_width_claim(
+    3, Tier.STANDARD, no_rotation_run,
+    "The literal width at d = 3 on CPU: about 5 ms a step (pre-activations cached, "
+    "theory.gradient_flow.ScalarModel). Measured on seed 0: γ̊ = 0.0504 after 6000 steps (still below "
+    "γ_gl/4 = 0.0510: the theorem is 'for large t'), 0.0594 after 10⁴ and 0.0717 after 3·10⁴, under the "
+    "ceiling ½γ_gl = 0.102.")
+
+literal_width_claim(
+    4, Tier.GPU, no_rotation_run_on_gpu,
+    "Not run in the session that wrote it (no CUDA device was lent); its code path is the d = 2, 3 "
+    "claims' with the cached pre-activations on the device, tested on CPU at a toy width "
+    "(tests/test_paper_scale_cpu.py). The catalogue measured 0.0735 at m = 2000 against 0.0442.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1680,6 +1718,19 @@ def construction(S1, S2):
     return gamma, u, v0, v1, v2
 
 
+def separable_setting(inst):
+    """(S_1, S_2, construction(S_1, S_2)) for the instance, or the failed precondition: the printed
+    hypothesis on the cones, then the separability the proof needs (catalogue M8)."""
+    S1, S2 = two_cones(inst)
+    failed = cones_precondition(S1, S2)
+    if failed:
+        return failed
+    built = construction(S1, S2)
+    if built[0] <= 1e-6:
+        return precondition_failed("S_1 ∪ S_2 not linearly separable (the hypothesis the proof adds)")
+    return S1, S2, built
+
+
 def geodesic_point(v0, v1, alpha, sign=-1.0):
     """z_α = α v_0 − √(1 − α²) v_1 (``sign`` = +1 is a mutant)."""
     return alpha * v0 + sign * math.sqrt(1.0 - alpha * alpha) * v1
@@ -1716,13 +1767,10 @@ claim(
 def p26_construction(inst, *, sign=-1.0):
     """With S_1 ∪ S_2 separable: adding z_0 = −v_1 leaves no positive linear margin, adding
     z_1 = v_0 keeps one (so by continuity some α gives any small positive margin); ‖z_α‖ = 1."""
-    S1, S2 = two_cones(inst)
-    failed = cones_precondition(S1, S2)
-    if failed:
-        return failed
-    gamma, u, v0, v1, v2 = construction(S1, S2)
-    if gamma <= 1e-6:
-        return precondition_failed("S_1 ∪ S_2 not linearly separable (the added hypothesis)")
+    setting = separable_setting(inst)
+    if isinstance(setting, Evidence):
+        return setting
+    S1, S2, (gamma, u, v0, v1, v2) = setting
     X = np.vstack([S1, S2])
     at0 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 0.0, sign)]), np.ones(len(X) + 1))[0]
     at1 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 1.0, sign)]), np.ones(len(X) + 1))[0]
@@ -1747,13 +1795,10 @@ claim(
 
 def p26_two_relu(inst, *, constant=1.0 / (2.0 * math.sqrt(2.0))):
     """f(x) = (σ(−v_1ᵀx) + σ(−v_2ᵀx))/2 >= constant on S_1 ∪ S_2 ∪ {z_α} for α <= 1/√2."""
-    S1, S2 = two_cones(inst)
-    failed = cones_precondition(S1, S2)
-    if failed:
-        return failed
-    gamma, u, v0, v1, v2 = construction(S1, S2)
-    if gamma <= 1e-6:
-        return precondition_failed("S_1 ∪ S_2 not linearly separable")
+    setting = separable_setting(inst)
+    if isinstance(setting, Evidence):
+        return setting
+    S1, S2, (gamma, u, v0, v1, v2) = setting
     z = geodesic_point(v0, v1, inst.alpha)
     X = np.vstack([S1, S2, z])
     f = 0.5 * (nets.relu(-X @ v1) + nets.relu(-X @ v2))
@@ -1790,6 +1835,155 @@ claim(
     predicate=p26_two_relu,
     mutants=(Mutant("α up to 1", domain=Space(**(CONES_ALPHA | {"alpha": Real(0.95, 1.0),
                                                                    "phi": Real(140.0, 150.0)}))),),
+)
+
+
+# Proposition 2.6's geometry and its KKT point (catalogue PI-11; the constant of point 3 is above).
+
+def p26_geodesic(inst, *, project=True, sign=-1.0):
+    """Proof of Proposition 2.6 (l.933–949): v_0 = (I − v_1v_1ᵀ)u/‖·‖ ⊥ v_1, so ‖z_α‖ = 1 and
+    ⟨−v_1, z_α⟩ = √(1 − α²) for every α ∈ [0, 1]. ``project=False`` takes v_0 = u (a mutant),
+    ``sign`` = +1 the other geodesic (a mutant).
+
+    Error model: the inputs are unit vectors only to rounding, so their measured defect
+    δ = |‖v_1‖² − 1| enters as data; ⟨v_0, v_1⟩ carries the cancellation of the projection,
+    e_⊥ = [γ_{2d+4}(1 + |uᵀv_1|) + |uᵀv_1|δ]/‖(I − v_1v_1ᵀ)u‖; the squared norm and the inner
+    product then deviate by at most α²γ_{d+4} + (1 − α²)δ + 2α√(1 − α²)e_⊥ + γ_{d+4} and
+    αe_⊥ + √(1 − α²)δ + γ_{d+4}."""
+    setting = separable_setting(inst)
+    if isinstance(setting, Evidence):
+        return setting
+    S1, S2, (gamma, u, v0, v1, v2) = setting
+    residual = u - (u @ v1) * v1
+    if not project:
+        v0 = u / np.linalg.norm(u)
+    alpha, d = inst.alpha, inst.d
+    z = geodesic_point(v0, v1, alpha, sign)
+    delta = abs(float(v1 @ v1) - 1.0)
+    g = dot_error(d + 4)
+    e_perp = (dot_error(2 * d + 4) * (1 + abs(u @ v1)) + abs(u @ v1) * delta) / float(np.linalg.norm(residual))
+    root = math.sqrt(1.0 - alpha * alpha)
+    norm_tol = alpha * alpha * g + root * root * delta + 2 * alpha * root * e_perp + g
+    first = close(float(z @ z), 1.0, tol=norm_tol, why="γ_{d+4} dot products, measured ‖v_1‖ defect, "
+                  "projection cancellation 1/‖(I − v_1v_1ᵀ)u‖", orthogonality=float(v0 @ v1))
+    if not first.holds:
+        return first
+    return close(float(-v1 @ z), root, tol=alpha * e_perp + root * delta + g,
+                 why="γ_{d+4} dot product, measured ‖v_1‖ defect, projection cancellation",
+                 norm_z=float(np.linalg.norm(z)))
+
+
+claim(
+    id="telgarsky2023.prop2.6.geodesic-identities",
+    source=src("Proof of Proposition 2.6 (‖z_α‖ = 1 and point 2)", APP_B, 935),
+    statement=r"v_0 = \frac{(I-v_1v_1^\top)u}{\|(I-v_1v_1^\top)u\|},\ z_\alpha = \alpha v_0 - \sqrt{1-\alpha^2}\,v_1"
+              r" \implies \|z_\alpha\| = 1,\ \langle -v_1, z_\alpha\rangle = \sqrt{1-\alpha^2}\ (\alpha\in[0,1])",
+    kind=Kind.IDENTITY,
+    domain=Space(**(CONES.fields | {"alpha": Real(0.0, 1.0)})),
+    predicate=p26_geodesic,
+    mutants=(Mutant("v_0 = u (projection skipped)", params={"project": False}),
+             Mutant("z_α = αv_0 + √(1−α²)v_1", params={"sign": 1.0})),
+    note="The text prints z_α = αv_0 − √(1 − α²v_1) (parenthesis misplaced) and expands ‖z_α‖² "
+         "with a −2α√(1−α²)⟨v_0, v_1⟩ term that orthogonality makes zero.",
+)
+
+
+def linear_kkt_network(X, u, m: int, *, balance: float = 1.0):
+    """The width-m net whose nodes all equal (b·c, (c/b)·u), b = ``balance`` (b = 1: the balanced
+    net of the proof of Proposition 2.6), scaled so that min_i p_i = m c² min_i uᵀx_i = 1.
+    Every node is active on every x_i, so F(x; W) = m c² uᵀx there. Raises InputError when u has
+    no positive margin on X (the data are not linearly separable by u)."""
+    X = np.asarray(X, dtype=float)
+    u = np.asarray(u, dtype=float) / np.linalg.norm(u)
+    low = float(np.min(X @ u))
+    if not low > 0:
+        raise InputError(f"min_i uᵀx_i = {low:.3g} <= 0: no positive linear margin (Proposition 2.6 "
+                         "needs S_1 ∪ S_2 ∪ {x'} linearly separable)")
+    c = 1.0 / math.sqrt(m * low)
+    return np.full(m, balance * c), np.tile(c / balance * u, (m, 1))
+
+
+def kkt_residual(a, V, X, y):
+    """(ρ, λ) for the margin problem min ½‖W‖² s.t. p_i(W) >= 1 at the direction of W (first
+    rescaled, by 2-homogeneity, so that min_i p_i = 1): λ >= 0 solves the NNLS
+    min ‖(W − Σ_i λ_i∇p_i(W), (λ_i(p_i(W) − 1)‖∇p_i(W)‖)_i)‖ (stationarity and complementary
+    slackness in the units of W; σ'(0) = 0) and ρ is its value divided by ‖W‖. ρ = 0 exactly at
+    a KKT point. Raises InputError unless min_i p_i > 0."""
+    p = nets.margins(a, V, X, y)
+    if not np.min(p) > 0:
+        raise InputError(f"min_i p_i(W) = {np.min(p):.3g} <= 0: the margin problem has no feasible "
+                         "rescaling of W")
+    s = 1.0 / math.sqrt(float(np.min(p)))
+    a, V = s * np.asarray(a, dtype=float), s * np.asarray(V, dtype=float)
+    p = nets.margins(a, V, X, y)
+    Ga, GV = nets.margin_gradients(a, V, X, y)
+    G = np.hstack([Ga, GV.reshape(len(p), -1)]).T
+    w = np.r_[a, V.ravel()]
+    A = np.vstack([G, np.diag((p - 1.0) * np.linalg.norm(G, axis=0))])
+    lam, rnorm = optimize.nnls(A, np.r_[w, np.zeros(len(p))])
+    return float(rnorm) / float(np.linalg.norm(w)), lam
+
+
+def p26_kkt(inst, *, rotate=0.0, balance=1.0):
+    """Proposition 2.6.1 (l.269, argued at l.956): on S_1 ∪ S_2 ∪ {z_α} the net with all nodes
+    equal to (c, c·u), u the linear max-margin direction, is a KKT point of the margin problem at
+    every width: W = Σλ_i∇p_i(W), λ >= 0, λ_i = 0 off the support vectors (kkt_residual ρ = 0).
+    Mutants: ``rotate`` tilts u by sin ρ = rotate·γ̂ (a direction with positive but not maximal
+    margin), ``balance`` makes a_j = b·c, v_j = (c/b)u.
+
+    Error model (for the max-margin net; a mutant is measured against the same tolerance): the
+    entries of W, ∇p_i and Σλ_i∇p_i are K-term sums (K = nd + m(d+1) + 8) bounded by
+    ‖λ‖₁‖∇p_i‖ <= ‖λ‖₁‖W‖, giving γ_K(2 + 2‖λ‖₁); complementary slackness costs
+    λ_i|p_i − 1|‖∇p_i‖/‖W‖ <= λ_i(e/γ̂ + γ_{d+m+4}) on the support vectors, e the margin error of
+    max_margin.least_distance_max_margin (‖∇p_i‖ <= ‖W‖ because ‖x_i‖ <= 1)."""
+    S1, S2 = two_cones(inst)
+    failed = cones_precondition(S1, S2)
+    if failed:
+        return failed
+    gamma0, u0, v0, v1, v2 = construction(S1, S2)
+    X = np.vstack([S1, S2, geodesic_point(v0, v1, inst.alpha)])
+    y = np.ones(len(X))
+    try:
+        gamma, u, error = max_margin.least_distance_max_margin(X, y)
+    except InputError as exc:
+        return precondition_failed(str(exc))
+    if gamma <= 1e-6:
+        return precondition_failed("S_1 ∪ S_2 ∪ {z_α} has linear margin <= 1e-6 (α too small)", gamma=gamma)
+    rho, lam = kkt_residual(*linear_kkt_network(X, u, inst.m), X, y)
+    n, d = X.shape
+    tol = (dot_error(n * d + inst.m * (d + 1) + 8) * (2 + 2 * float(lam.sum()))
+           + float(np.linalg.norm(lam)) * (error / gamma + dot_error(d + inst.m + 4)))
+    details = dict(gamma_hat=gamma, support=int(np.sum(lam > 1e-12 * lam.max())), multiplier_mass=float(lam.sum()))
+    if rotate or balance != 1.0:
+        if rotate:
+            w = inst.rng("tilt").standard_normal(d)
+            w -= (w @ u) * u
+            w /= np.linalg.norm(w)
+            sin = rotate * gamma
+            u = math.sqrt(1.0 - sin * sin) * u + sin * w
+        rho = kkt_residual(*linear_kkt_network(X, u, inst.m, balance=balance), X, y)[0]
+    return at_most(rho, 0.0, tol=tol, why="rounding of the KKT system, γ_K(2 + 2‖λ‖₁), plus the "
+                   "max-margin solve's margin error e: ‖λ‖₂(e/γ̂ + γ_{d+m+4})", **details)
+
+
+KKT_SPACE = Space(**(CONES.replace(phi=Real(140.0, 175.0)).fields
+                     | {"alpha": Real(0.05, 1.0), "m": Int(1, 8)}))
+
+claim(
+    id="telgarsky2023.prop2.6.kkt-point",
+    source=src("Proposition 2.6.1 (KKT point argued at the end of its proof)", APP_B, 956),
+    statement=r"W = \big((c, c\,u)\big)_{j\le m},\ \min_i p_i(W) = 1 \implies W = \sum_i\lambda_i\nabla p_i(W),"
+              r"\ \lambda\ge0,\ \lambda_i(p_i(W)-1) = 0\ \ (u \text{ the max-margin direction of } "
+              r"S_1\cup S_2\cup\{z_\alpha\})",
+    kind=Kind.INEQUALITY,
+    domain=KKT_SPACE,
+    predicate=p26_kkt,
+    mutants=(Mutant("u tilted off the max-margin direction (sin ρ = γ̂/2)", params={"rotate": 0.5}),
+             Mutant("unbalanced nodes (2c, c·u/2)", params={"balance": 2.0})),
+    note="With every uᵀx_i >= γ̂ > 0 the ReLU is inactive nowhere, ∇p_i = c(uᵀx_i·1, 1⊗x_i), and the "
+         "conditions reduce to the linear SVM's u = Σλ_ix_i on the support vectors, for every m. A "
+         "non-separable S_1 ∪ S_2 (e.g. {e_1}, {−e_1}) is a failed precondition here, and "
+         "linear_kkt_network raises InputError on it.",
 )
 
 
@@ -2544,6 +2738,176 @@ claim(
     predicate=a32_specialisation,
     mutants=(Mutant("quadratic term 160r² → 96r²", params={"quadratic": 96.0},
                     domain=A32_SPACE.replace(log_n_over_delta=Real(math.log(2), 1.0), factor=Real(1.0, 1.2))),),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lemma A.3.2's deterministic sub-bounds (catalogue PI-3): no probability, any W, W', θ̄, ‖x‖ <= 1.
+# ---------------------------------------------------------------------------------------------
+
+def gradient_pairings(theta_a, theta_V, Ga, GV) -> np.ndarray:
+    """⟨θ̄, ∂̂p_i⟩ = āᵀG_a[i] + ⟨V̄, G_V[i]⟩_F for every example i (G from nets.margin_gradients)."""
+    return Ga @ theta_a + np.einsum("imd,md->i", GV, theta_V)
+
+
+def perturbed_pair(inst):
+    """(a, V, a', V', X, y): W = (a, V) a random net (random_net) and W' = W + Δ, Δ by ``inst.move``:
+
+    * "none": W' = W (where bound (2) is tight: |⟨W, ∂̂p_i(W)⟩ − p_i(W)| = |p_i(W)|);
+    * "gaussian": Δa, ΔV Gaussian with ‖Δa‖ = da·‖a‖, ‖ΔV‖ = dv·‖V‖;
+    * "flip": a random nonempty set F of rows is shrunk by ``shrink`` in W and negated in W'
+      (v'_j = −v_j: every activation of those nodes changes on every x with v_jᵀx ≠ 0, while
+      ‖V' − V‖ = 2‖V_F‖ is small), a' = a + Δa;
+    * "cross": one v_j is moved just across one x_i's hyperplane,
+      v'_j = v_j − (1 + shrink)(v_jᵀx_i)x_i/‖x_i‖² (the smallest move that flips σ'(v_jᵀx_i)),
+      a' = a + Δa.
+    """
+    a, V, X, y = random_net(inst)
+    rng = inst.rng("move")
+    m, d = V.shape
+    da = rng.standard_normal(m)
+    da *= inst.da * np.linalg.norm(a) / max(np.linalg.norm(da), 1e-300)
+    if inst.move == "none":
+        return a, V, a.copy(), V.copy(), X, y
+    if inst.move == "gaussian":
+        dV = rng.standard_normal((m, d))
+        dV *= inst.dv * np.linalg.norm(V) / max(np.linalg.norm(dV), 1e-300)
+        return a, V, a + da, V + dV, X, y
+    V = V.copy()
+    V2 = V.copy()
+    if inst.move == "flip":
+        F = rng.random(m) < 0.5
+        F[rng.integers(m)] = True
+        V[F] *= inst.shrink
+        V2[F] = -V[F]
+    else:
+        i, j = int(np.argmax(np.linalg.norm(X, axis=1))), int(rng.integers(m))
+        x = X[i]
+        if x @ x > 0:
+            V2[j] = V[j] - (1 + inst.shrink) * (V[j] @ x) / (x @ x) * x
+    return a, V, a + da, V2, X, y
+
+
+def comparator_rows(inst, m: int, d: int):
+    """θ̄ = (ā, V̄) of Frobenius size ``theta_scale``: both layers, inner layer only (ā = 0, the
+    P1.5.1 kind) or outer layer only (V̄ = 0, the P1.5.2 / A.1 kind)."""
+    rng = inst.rng("theta")
+    ta, tV = rng.standard_normal(m), rng.standard_normal((m, d))
+    if inst.theta == "inner":
+        ta[:] = 0.0
+    elif inst.theta == "outer":
+        tV[:] = 0.0
+    size = math.sqrt(float(ta @ ta + np.sum(tV * tV)))
+    return inst.theta_scale * ta / size, inst.theta_scale * tV / size
+
+
+def pairing_rounding(X, V, a, theta_a, theta_V) -> np.ndarray:
+    """Σ_j |ā_j||v_j|ᵀ|x_i| + Σ_j |a_j||v̄_j|ᵀ|x_i|: the absolute sum that the rounding of one
+    pairing ⟨θ̄, ∂̂p_i(W)⟩ is proportional to."""
+    absX = np.abs(X)
+    return (absX @ np.abs(V).T) @ np.abs(theta_a) + (absX @ np.abs(theta_V).T) @ np.abs(a)
+
+
+def a32_gradient_difference(inst, *, flip_term=True):
+    """Proof of Lemma A.3.2, first term (l.569–571): for every i,
+    |⟨θ̄, ∂̂p_i(W') − ∂̂p_i(W)⟩| <= ‖ā‖‖V' − V‖ + ‖a' − a‖‖V̄‖ + ‖a‖‖V̄‖ (Frobenius norms), with
+    independent Clarke selections σ'(0) at W and at W'. The last term pays for activation changes
+    (|σ'(v'_jᵀx) − σ'(v_jᵀx)| <= 1); ``flip_term=False`` drops it (a mutant).
+
+    Error model: each pairing is a sum of m(d+1) products whose factors are themselves d-term dot
+    products, so its rounding is at most γ_K·Σ|ā_j||v_j|ᵀ|x_i| + γ_K·Σ|a_j||v̄_j|ᵀ|x_i| with
+    K = m(d+1) + d + 4 (pairing_rounding, at W and at W'); the right side (three norms, two
+    products, two sums) is within γ_K of its value."""
+    a, V, a2, V2, X, y = perturbed_pair(inst)
+    ta, tV = comparator_rows(inst, *V.shape)
+    Ga, GV = nets.margin_gradients(a, V, X, y, relu_slope_at_zero=inst.slope)
+    Ga2, GV2 = nets.margin_gradients(a2, V2, X, y, relu_slope_at_zero=inst.slope_prime)
+    lhs = np.abs(gradient_pairings(ta, tV, Ga2, GV2) - gradient_pairings(ta, tV, Ga, GV))
+    norm_tV = float(np.linalg.norm(tV))
+    terms = (float(np.linalg.norm(ta)) * float(np.linalg.norm(V2 - V)),
+             float(np.linalg.norm(a2 - a)) * norm_tV,
+             float(np.linalg.norm(a)) * norm_tV if flip_term else 0.0)
+    rhs = sum(terms)
+    K = V.shape[0] * (V.shape[1] + 1) + V.shape[1] + 4
+    tol = dot_error(K) * (pairing_rounding(X, V, a, ta, tV) + pairing_rounding(X, V2, a2, ta, tV) + rhs)
+    i = int(np.argmax(lhs - tol))
+    return at_most(float(lhs[i]), rhs, tol=float(tol[i]),
+                   why="γ_K rounding of the two pairings and the norms, K = m(d+1) + d + 4",
+                   terms=list(terms), flips=int(np.sum((X @ V.T > 0) != (X @ V2.T > 0))))
+
+
+def a32_euler_defect(inst, *, drop=None):
+    """Proof of Lemma A.3.2, second term (l.573–577): for every i,
+    |⟨W, ∂̂p_i(W')⟩ − p_i(W')| <= |p_i(W)| + ‖a‖‖V − V'‖ + ‖a'‖‖V − V'‖ (equality at W' = W).
+    ``drop`` names a term to leave out (a mutant): "p" (|p_i(W)|) or "a'" (‖a'‖‖V − V'‖).
+
+    Error model: ⟨a, ∂̂_a p_i(W')⟩, ⟨V, ∂̂_V p_i(W')⟩ and p_i(W') are sums of m(d+1) products of
+    d-term dot products, so each is within γ_K of its absolute sum, K = m(d+1) + d + 4; the
+    sums are Σ|a_j||v'_j|ᵀ|x_i|, Σ|a'_j||v_j|ᵀ|x_i| and Σ|a'_j||v'_j|ᵀ|x_i|, and the right side
+    (p_i(W) and two norm products) is within γ_K of Σ|a_j||v_j|ᵀ|x_i| + rhs."""
+    a, V, a2, V2, X, y = perturbed_pair(inst)
+    Ga2, GV2 = nets.margin_gradients(a2, V2, X, y, relu_slope_at_zero=inst.slope_prime)
+    lhs = np.abs(Ga2 @ a + np.einsum("imd,md->i", GV2, V) - nets.margins(a2, V2, X, y))
+    p = nets.margins(a, V, X, y)
+    gap = float(np.linalg.norm(V - V2))
+    terms = {"p": np.abs(p), "a": float(np.linalg.norm(a)) * gap, "a'": float(np.linalg.norm(a2)) * gap}
+    rhs = sum(value for name, value in terms.items() if name != drop) * np.ones_like(p)
+    absX = np.abs(X)
+    absolute = ((absX @ np.abs(V2).T) @ np.abs(a) + (absX @ np.abs(V).T) @ np.abs(a2)
+                + (absX @ np.abs(V2).T) @ np.abs(a2) + (absX @ np.abs(V).T) @ np.abs(a))
+    K = V.shape[0] * (V.shape[1] + 1) + V.shape[1] + 4
+    tol = dot_error(K) * (absolute + rhs)
+    i = int(np.argmax(lhs - rhs - tol))
+    return at_most(float(lhs[i]), float(rhs[i]), tol=float(tol[i]),
+                   why="γ_K rounding of the three sums and of the right side, K = m(d+1) + d + 4",
+                   p_i=float(p[i]), a_term=terms["a"], a_prime_term=terms["a'"])
+
+
+PI3_SPACE = Space(**NET_SPACE.fields,
+                  move=Choice("none", "gaussian", "flip", "cross"),
+                  da=Real(1e-4, 100.0, log=True), dv=Real(1e-4, 100.0, log=True),
+                  shrink=Real(1e-4, 1.0, log=True),
+                  theta=Choice("both", "inner", "outer"), theta_scale=Real(0.01, 10.0, log=True),
+                  slope=Choice(0.0, 0.5, 1.0), slope_prime=Choice(0.0, 0.5, 1.0))
+
+#: mutants search a narrower space (fewer fields to shrink): sphere inputs, the standard init,
+#: random labels and σ'(0) = 0 at both W and W'
+PI3_MUTANT_SPACE = PI3_SPACE.replace(xmode=Fixed("sphere"), wmode=Fixed("init"), labels=Fixed("random"),
+                                     slope=Fixed(0.0), slope_prime=Fixed(0.0))
+
+claim(
+    id="telgarsky2023.lemA.3.2.gradient-difference",
+    source=src("Proof of Lemma A.3.2, bound on ⟨θ̄, ∂̂p_i(W') − ∂̂p_i(W)⟩", APP_A, 569),
+    statement=r"\big|\langle\bar\theta, \hat\partial p_i(W') - \hat\partial p_i(W)\rangle\big| \le "
+              r"\|\bar a\|\,\|V'-V\| + \|a'-a\|\,\|\bar V\| + \|a\|\,\|\bar V\|\quad(\|x_i\|\le1)",
+    kind=Kind.INEQUALITY,
+    domain=PI3_SPACE,
+    predicate=a32_gradient_difference,
+    mutants=(Mutant("activation-change term ‖a‖‖V̄‖ dropped", params={"flip_term": False},
+                    domain=PI3_MUTANT_SPACE.replace(move=Fixed("flip"), shrink=Real(1e-4, 1e-2, log=True),
+                                                    da=Real(1e-4, 1e-3, log=True), theta=Choice("both", "inner")),
+                    why="v_j → −v_j on a small row changes σ'(v_jᵀx) by 1 at a cost 2‖v_j‖ in ‖V' − V‖"),),
+    note="Holds as printed (deterministically, for every W, W', θ̄ and any σ'(0) ∈ [0,1] at each of W "
+         "and W'); the display's middle lines write σ'(xᵀv'_j) where σ'(xᵀv_j) is meant, and "
+         "‖ā‖, ‖V̄‖ <= 2 then give the 4R + 4 of the proof's bracket (not the statement's 8R + 4).",
+)
+
+claim(
+    id="telgarsky2023.lemA.3.2.euler-defect",
+    source=src("Proof of Lemma A.3.2, bound on ⟨W, ∂̂p_i(W')⟩ − p_i(W')", APP_A, 573),
+    statement=r"\big|\langle W, \hat\partial p_i(W')\rangle - p_i(W')\big| \le "
+              r"|p_i(W)| + \|a\|\,\|V-V'\| + \|a'\|\,\|V-V'\|\quad(\|x_i\|\le1)",
+    kind=Kind.INEQUALITY,
+    domain=PI3_SPACE,
+    predicate=a32_euler_defect,
+    mutants=(Mutant("‖a'‖‖V − V'‖ dropped", params={"drop": "a'"},
+                    domain=PI3_MUTANT_SPACE.replace(move=Fixed("gaussian"), da=Real(10.0, 100.0, log=True),
+                                                    dv=Real(0.01, 1.0, log=True)),
+                    why="a' ≫ a: Σa'_jσ'(v'_jᵀx)(v_j − v'_j)ᵀx is not paid for by |p_i(W)| + ‖a‖‖V − V'‖"),),
+    note="Holds as printed; equality at W' = W (both sides |p_i(W)|, by Euler's identity), so the "
+         "|p_i(W)| term cannot be dropped either (worst slack ≈ 1e-15 on the move \"none\"). The "
+         "display's second line writes σ'(x_iᵀv_j) where σ'(x_iᵀv'_j) is meant, and \"4 ln(nδ)\" "
+         "should read 4 ln(n/δ); with ‖a‖ <= 2 and ‖a'‖ <= ‖a‖ + R it gives the proof's 4R + R².",
 )
 
 
