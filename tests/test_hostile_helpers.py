@@ -459,6 +459,8 @@ CASES = [
       X=matrix("huge"), y=vector("labels", "length")),
     C(max_margin.least_distance_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),
       X=matrix("huge"), y=vector("labels", "length")),
+    C(max_margin.best_linear_margin, lambda: dict(X=separable()[0], y=separable()[1]),
+      X=matrix("huge"), y=vector("labels", "length")),
     # mean_field
     C(mean_field.uniform_sphere, lambda: dict(count=4, dim=3, rng=_rng()), {"count": ["count"], "dim": ["dim"]},
       count=integer(1, cap=True), dim=integer(1, cap=True), rng=GEN),
@@ -587,8 +589,6 @@ CASES = [
     C(ntk_margin.global_outer_margins,
       lambda: dict(alpha=np.array([0.5, 0.5]), B=points(2, 3, seed=9), X=points(), y=labels()),
       alpha=vector("length"), B=matrix("unit", "columns"), X=matrix("unit", "columns"), y=vector("length")),
-    C(ntk_margin.linear_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),
-      X=matrix("huge"), y=vector("length")),
     # relu_ntk
     *[C(f, lambda: dict(X=points(), Z=points(4, seed=9)), X=matrix("huge", "columns"), Z=matrix("huge", "columns"))
       for f in (relu_ntk.angles, relu_ntk.k1, relu_ntk.k2)],

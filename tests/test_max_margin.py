@@ -73,3 +73,16 @@ def test_inputs_are_validated():
         max_margin.relu_features(np.ones((2, 3)), np.ones((4, 2)))
     with pytest.raises(InputError, match="mu must not be zero"):
         max_margin.network_from_l1_solution(np.ones((2, 2)), np.zeros(2))
+
+
+def test_best_linear_margin_brute_force_in_the_plane():
+    rng = np.random.default_rng(5)
+    ang = rng.uniform(0.2, 1.3, size=8)
+    X = np.c_[np.cos(ang), np.sin(ang)]
+    y = np.ones(8)
+    value, u = max_margin.best_linear_margin(X, y)
+    grid = np.linspace(0, 2 * np.pi, 200001)
+    brute = np.max(np.min(X @ np.vstack([np.cos(grid), np.sin(grid)]), axis=0))
+    # the grid's resolution (3e-5 rad) makes brute force a slightly low estimate of the max-min
+    assert brute - 1e-12 <= value <= brute + 5e-5
+    assert max_margin.best_linear_margin(np.array([[1.0, 0], [-1.0, 0]]), np.ones(2))[0] <= 0

@@ -1,4 +1,4 @@
-"""Tests of theory.ntk_margin (global/NTK margins, transports, closed forms, linear max-margin) and
+"""Tests of theory.ntk_margin (global/NTK margins, transports, closed forms) and
 theory.gaussian_facts (Lemma A.2 bounds, the cap measure and covering of Lemma C.1)."""
 
 from __future__ import annotations
@@ -82,19 +82,6 @@ def test_best_global_margin_recovers_parity_reference():
     alpha, B = sparse_parity.four_relu_reference(4)
     assert ntk_margin.best_global_margin(B, X, y) == pytest.approx(1 / math.sqrt(32), rel=1e-9)
     assert ntk_margin.global_margin(alpha, B, X, y) == pytest.approx(1 / math.sqrt(32), rel=1e-12)
-
-
-def test_linear_max_margin_brute_force_in_the_plane():
-    rng = np.random.default_rng(5)
-    ang = rng.uniform(0.2, 1.3, size=8)
-    X = np.c_[np.cos(ang), np.sin(ang)]
-    y = np.ones(8)
-    value, u = ntk_margin.linear_max_margin(X, y)
-    grid = np.linspace(0, 2 * np.pi, 200001)
-    brute = np.max(np.min(X @ np.vstack([np.cos(grid), np.sin(grid)]), axis=0))
-    # the grid's resolution (3e-5 rad) makes brute force a slightly low estimate of the max-min
-    assert brute - 1e-12 <= value <= brute + 5e-5
-    assert ntk_margin.linear_max_margin(np.array([[1.0, 0], [-1.0, 0]]), np.ones(2))[0] <= 0
 
 
 def test_cap_measure_against_monte_carlo_and_bound():

@@ -10,9 +10,10 @@ Wei, Lee, Liu, Ma 2019:
   coefficient vector makes every label-signed score positive, e.g. whether a kernel predictor
   Σ β_i K(x_i, ·) classifies a whole support correctly (Theorem 2.1's lower bound says it cannot).
 * Linear hard-margin SVM (:func:`linear_max_margin`): γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i, the
-  maximum normalized margin of the 1-homogeneous model f = wᵀx (Theorem 4.1 with a = 1).
-* The same direction to rounding accuracy (:func:`least_distance_max_margin`), with a bound on its
-  error, for checks that need it far below SLSQP's ~1e-11 (Telgarsky 2023, Prop. 2.6's KKT point).
+  maximum normalized margin of the 1-homogeneous model f = wᵀx (Wei et al., Theorem 4.1 with
+  a = 1; Telgarsky 2023, Proposition 2.6), solved as Lawson and Hanson's least-distance programme
+  (:func:`least_distance_max_margin`, which also bounds the direction's rounding error, as the KKT
+  check of Proposition 2.6 needs); :func:`best_linear_margin` also accepts inseparable data.
 """
 
 from __future__ import annotations
@@ -115,25 +116,35 @@ def linear_separation_margin(A, box: float = 1.0) -> tuple[float, np.ndarray]:
 
 
 def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
-    """γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i and its maximiser (hard-margin SVM, SLSQP on the QP).
+    """γ* = max_{‖w‖₂<=1} min_i y_i wᵀx_i and its maximiser (hard-margin SVM through the origin),
+    by :func:`least_distance_max_margin` (accurate to rounding). Raises InputError when the data
+    are not linearly separable through the origin."""
+    gamma, w, _ = least_distance_max_margin(X, y)
+    return gamma, w
 
-    Solves min ‖v‖² s.t. y_i vᵀx_i >= 1; then γ* = 1/‖v‖ and w* = v/‖v‖. Raises InputError when
-    the data are not linearly separable through the origin.
+
+def best_linear_margin(X, y) -> tuple[float, np.ndarray]:
+    """(γ̂, u), γ̂ = max_{‖u‖<=1} min_i y_i x_iᵀu, for data that may not be separable.
+
+    Separability is decided exactly by the LP {w : y_ix_iᵀw >= 1} (HiGHS); on separable data u is
+    :func:`least_distance_max_margin`'s direction. Otherwise γ̂ <= 0, and the returned value is the
+    best min_i y_ix_iᵀu over the coordinate directions and the points themselves, capped at 0
+    (e.g. 0 when a point and its negative carry the same label).
     """
     X = as_matrix(X, "X")
     y = _labels(y, X.shape[0])
-    A = lp_coefficients(y[:, None] * X, "X")
-    sep, _ = linear_separation_margin(A)
-    if sep <= 1e-12:
-        raise InputError("data are not linearly separable through the origin (γ* = 0)")
-    v0 = np.linalg.lstsq(A, np.ones(len(y)), rcond=None)[0]
-    v0 = v0 / max(1e-12, (A @ v0).min()) if (A @ v0).min() > 0 else np.ones(X.shape[1])
-    res = minimize(lambda v: v @ v, v0, jac=lambda v: 2 * v, method="SLSQP",
-                   constraints=[{"type": "ineq", "fun": lambda v: A @ v - 1.0, "jac": lambda v: A}],
-                   options={"ftol": 1e-15, "maxiter": 500})
-    v = res.x
-    w = v / np.linalg.norm(v)
-    return float((A @ w).min()), w
+    Z = lp_coefficients(y[:, None] * X, "X")
+    n, d = Z.shape
+    lp = linprog(np.zeros(d), A_ub=-Z, b_ub=-np.ones(n), bounds=[(None, None)] * d, method="highs")
+    if lp.status == 0:
+        try:
+            return linear_max_margin(X, y)
+        except InputError:   # feasible, but the margin is below the direction's rounding
+            pass
+    candidates = [c for c in list(np.eye(d)) + list(-np.eye(d)) + list(Z) if np.linalg.norm(c) > 0]
+    values = [float(np.min(Z @ (c / np.linalg.norm(c)))) for c in candidates]
+    k = int(np.argmax(values))
+    return min(values[k], 0.0), candidates[k] / np.linalg.norm(candidates[k])
 
 
 def least_distance_max_margin(X, y) -> tuple[float, np.ndarray, float]:

@@ -30,9 +30,6 @@ from theory.validation import (array_size, as_matrix, as_vector, callable_arg, f
 
 Transport = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
-#: weight of the Σλ = 1 row in the NNLS form of the nearest-point problem (linear_max_margin)
-HULL_WEIGHT = 1e4
-
 
 # -- global margins --------------------------------------------------------------------------------
 
@@ -267,37 +264,3 @@ def global_outer_margins(alpha, B, X, y, *, indicator: bool = True) -> np.ndarra
     d = X.shape[1]
     base = y * ((1.0 + X @ B.T) @ alpha) / (2.0 * math.sqrt(2.0 * math.pi * d))
     return base * (k_rho(d) / mean_rho(d) if indicator else 1.0)
-
-
-# -- linear max-margin predictor (Proposition 2.6) -------------------------------------------------
-
-def linear_max_margin(X, y) -> tuple[float, np.ndarray]:
-    """(γ̂, ū): γ̂ = max over ‖u‖ <= 1 of min_i y_i x_iᵀu, through the origin.
-
-    Separability is decided exactly by the LP {w : y_i x_iᵀw >= 1} (HiGHS). If it is feasible, the
-    nearest point w of conv{y_i x_i} to the origin (NNLS) gives the direction, and γ̂ is evaluated
-    as min_i y_i x_iᵀw/‖w‖ (a certified lower bound, equal to γ̂ at the optimum). If it is not,
-    γ̂ <= 0 and the returned value is the best min_i y_i x_iᵀu over a few directions, capped at 0.
-    """
-    X = as_matrix(X, "X")
-    y = as_vector(y, "y", length=X.shape[0])
-    Z = lp_coefficients(y[:, None] * X, "X")
-    n, d = Z.shape
-    lp = optimize.linprog(np.zeros(d), A_ub=-Z, b_ub=-np.ones(n), bounds=[(None, None)] * d,
-                          method="highs")
-    if lp.status == 0:
-        # nearest point of conv{z_i} to 0: min ‖Zᵀλ‖ over the simplex, as NNLS with a heavy row
-        # enforcing Σλ = 1 (HULL_WEIGHT); its direction is (near-)optimal, its value certified
-        A = np.vstack([Z.T, HULL_WEIGHT * np.ones((1, n))])
-        lam, _ = optimize.nnls(A, np.r_[np.zeros(d), HULL_WEIGHT])
-        best = (-math.inf, None)
-        for w in (Z.T @ lam, lp.x):
-            if np.linalg.norm(w) > 0:
-                u = w / np.linalg.norm(w)
-                best = max(best, (float(np.min(Z @ u)), u), key=lambda t: t[0])
-        if best[1] is not None:
-            return best
-    candidates = [c for c in list(np.eye(d)) + list(-np.eye(d)) + list(Z) if np.linalg.norm(c) > 0]
-    values = [float(np.min(Z @ (c / np.linalg.norm(c)))) for c in candidates]
-    k = int(np.argmax(values))
-    return min(values[k], 0.0), candidates[k] / np.linalg.norm(candidates[k])

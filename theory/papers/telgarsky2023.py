@@ -1711,7 +1711,7 @@ def cones_precondition(S1, S2):
 def construction(S1, S2):
     """(γ̂, u, v_0, v_1, v_2) of the proof of Proposition 2.6 for S_1 ∪ S_2 (labels +1)."""
     X = np.vstack([S1, S2])
-    gamma, u = ntk_margin.linear_max_margin(X, np.ones(len(X)))
+    gamma, u = max_margin.best_linear_margin(X, np.ones(len(X)))
     v1, v2 = S1[int(np.argmin(S1 @ u))], S2[int(np.argmin(S2 @ u))]
     v0 = u - (u @ v1) * v1
     v0 /= np.linalg.norm(v0)
@@ -1742,7 +1742,7 @@ def p26_separable(inst):
     failed = cones_precondition(S1, S2)
     if failed:
         return failed
-    gamma = ntk_margin.linear_max_margin(np.vstack([S1, S2]), np.ones(2 * inst.k))[0]
+    gamma = max_margin.best_linear_margin(np.vstack([S1, S2]), np.ones(2 * inst.k))[0]
     return greater_than(gamma, 0.0, tol=1e-7, why="QP solver tolerance 1e-7 on dist(0, conv S)")
 
 
@@ -1772,8 +1772,8 @@ def p26_construction(inst, *, sign=-1.0):
         return setting
     S1, S2, (gamma, u, v0, v1, v2) = setting
     X = np.vstack([S1, S2])
-    at0 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 0.0, sign)]), np.ones(len(X) + 1))[0]
-    at1 = ntk_margin.linear_max_margin(np.vstack([X, geodesic_point(v0, v1, 1.0, sign)]), np.ones(len(X) + 1))[0]
+    at0 = max_margin.best_linear_margin(np.vstack([X, geodesic_point(v0, v1, 0.0, sign)]), np.ones(len(X) + 1))[0]
+    at1 = max_margin.best_linear_margin(np.vstack([X, geodesic_point(v0, v1, 1.0, sign)]), np.ones(len(X) + 1))[0]
     first = at_most(at0, 0.0, tol=1e-7, why="QP solver tolerance", margin_at_1=at1)
     if not first.holds:
         return first
@@ -1997,7 +1997,7 @@ def figure2(inst, *, context, factor=1.0):
     gamma0, u, v0, v1, v2 = construction(S1, S2)
     X = np.vstack([S1, S2, geodesic_point(v0, v1, inst.alpha)])
     y = np.ones(len(X))
-    gamma_hat = ntk_margin.linear_max_margin(X, y)[0]
+    gamma_hat = max_margin.best_linear_margin(X, y)[0]
     a, V = nets.standard_init(inst.m, 2, inst.rng("init"))
     traj = gf.run_gradient_descent(a, V, X, y, "log", steps=inst.steps, step=1.0)
     final = traj.smoothed_normalized[-1]
