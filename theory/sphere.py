@@ -56,10 +56,12 @@ def make_points(n: int, d: int, geometry: str = "gauss", k: int = 1, seed: int =
         X = normalize_rows(centres[rng.integers(k, size=n)] + noise * rng.standard_normal((n, d)))
     elif geometry == "near_parallel" and n >= 2:
         direction = rng.standard_normal(d)
-        direction -= (direction @ X[0]) * X[0]
+        for _ in range(2):  # twice: one Gram-Schmidt pass leaves O(eps·‖direction‖/residual) overlap
+            direction -= (direction @ X[0]) * X[0]
         direction /= np.linalg.norm(direction)
         angle = 10.0 ** (-k)
         X[1] = np.cos(angle) * X[0] + np.sin(angle) * direction
+        X[1] /= np.linalg.norm(X[1])  # on the sphere to rounding, like every other row
     elif geometry == "antipodal_pairs":
         pairs = min(k, n // 2)
         X[1 : 2 * pairs : 2] = -X[0 : 2 * pairs : 2]
