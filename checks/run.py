@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import platform
+import os
 import sys
 import threading
 import time
@@ -167,12 +168,24 @@ def _check_by_name(claim_id: str, mutant: str | None, profile_name: str, seed: i
                  context=RunContext(device=device, profile=profile_name))
 
 
+def _limit_threads(threads: int) -> None:
+    """Worker start-up: BLAS/OpenMP pools and torch's intra-op pool share the CPUs between the
+    workers (``cpu_count // jobs`` threads each) instead of each worker spinning up one thread per
+    CPU and the workers' threads fighting over the same cores."""
+    import torch
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(threads)
+    torch.set_num_threads(threads)
+
+
 def _run_parallel(tasks, profile: Profile, seed: int, device: str, jobs: int, record) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe once torch's threads exist
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_limit_threads,
+                             initargs=(threads,)) as pool:
         futures = {pool.submit(_check_by_name, c.id, m.name if m else None, profile.name, seed,
                                device): (c, m) for c, m in tasks}
         try:
