@@ -12,7 +12,7 @@ from checks.profiles import get_profile
 from checks.run import ClaimResult, combine, select_claims
 from theory.bibliography import ARORA2019
 from theory.claims import (AtLeast, Claim, Exponent, Kind, Mutant, Registry, Source, Status,
-                           Tier, Verdict)
+                           Tier, Verdict, erratum_pair)
 from theory.domains import Choice, Grid, Int, Real, Seed, Space, SpherePoints
 from theory.errors import InputError, UnknownNameError
 from theory.evidence import at_least, at_most, close, precondition_failed
@@ -189,6 +189,70 @@ def test_registry_rules():
         reg.get("arora2019.nope.x")
     with pytest.raises(UnknownNameError, match="unknown paper"):
         reg.paper_claims("nobody2020")
+
+
+def test_erratum_pair_registers_both_claims_linked_both_ways():
+    reg = Registry()
+    register = lambda **fields: reg.add(Claim(**fields))  # noqa: E731 — a fresh registry, not REGISTRY
+    shared_domain = Space(x=Int(0, 1000))
+    printed, fixed = erratum_pair(
+        register=register,
+        source=SRC, kind=Kind.INEQUALITY, domain=shared_domain, predicate=squares, tier=Tier.STANDARD,
+        printed=dict(id="arora2019.toy.printed", statement="x² <= 250", params={"limit": 250},
+                     tier=Tier.QUICK),
+        corrected=dict(id="arora2019.toy.fixed", statement="x² <= 10⁶", mutants=(Mutant("m", params={}),)),
+    )
+    # registered in order, printed first, and returned as (printed, corrected)
+    assert [c.id for c in reg] == ["arora2019.toy.printed", "arora2019.toy.fixed"]
+    assert reg.get("arora2019.toy.printed") is printed and reg.get("arora2019.toy.fixed") is fixed
+    # linked both ways, erratum status on the printed claim only
+    assert printed.status is Status.ERRATUM and printed.corrected_by == fixed.id and printed.corrects is None
+    assert fixed.status is Status.HOLDS and fixed.corrects == printed.id and fixed.corrected_by is None
+    reg.validate_links()
+    # shared fields on both; a per-claim key overrides the shared value for that claim only
+    for c in (printed, fixed):
+        assert c.source is SRC and c.kind is Kind.INEQUALITY and c.domain is shared_domain
+        assert c.predicate is squares
+    assert printed.tier is Tier.QUICK and fixed.tier is Tier.STANDARD
+    assert printed.params == {"limit": 250} and dict(fixed.params) == {}
+    assert (printed.statement, fixed.statement) == ("x² <= 250", "x² <= 10⁶")
+    assert printed.mutants == () and len(fixed.mutants) == 1
+
+
+def test_erratum_pair_can_keep_the_corrected_sibling_first():
+    reg = Registry()
+    printed, fixed = erratum_pair(
+        register=lambda **fields: reg.add(Claim(**fields)), corrected_first=True,
+        source=SRC, statement="toy", kind=Kind.INEQUALITY, domain=Space(x=Int(0, 10)), predicate=squares,
+        printed=dict(id="arora2019.toy.printed"),
+        corrected=dict(id="arora2019.toy.fixed", mutants=(Mutant("m", params={}),)),
+    )
+    assert [c.id for c in reg] == ["arora2019.toy.fixed", "arora2019.toy.printed"]
+    assert (printed.id, fixed.id) == ("arora2019.toy.printed", "arora2019.toy.fixed")
+    assert printed.corrected_by == fixed.id and fixed.corrects == printed.id
+    reg.validate_links()
+
+
+@pytest.mark.parametrize("side", ["printed", "corrected", "shared"])
+@pytest.mark.parametrize("field_name, value", [("status", Status.HOLDS), ("corrected_by", "arora2019.toy.x"),
+                                                ("corrects", "arora2019.toy.x")])
+def test_erratum_pair_rejects_link_fields_set_by_hand(side, field_name, value):
+    reg = Registry()
+    printed = dict(id="arora2019.toy.printed")
+    corrected = dict(id="arora2019.toy.fixed", mutants=(Mutant("m", params={}),))
+    shared = dict(source=SRC, statement="toy", kind=Kind.INEQUALITY, domain=Space(x=Int(0, 10)),
+                  predicate=squares)
+    {"printed": printed, "corrected": corrected, "shared": shared}[side][field_name] = value
+    with pytest.raises(InputError, match=field_name):
+        erratum_pair(register=lambda **fields: reg.add(Claim(**fields)), printed=printed,
+                     corrected=corrected, **shared)
+    assert len(reg) == 0  # nothing half-registered
+
+
+def test_erratum_pair_needs_both_ids():
+    with pytest.raises(InputError, match="corrected claim needs an id"):
+        erratum_pair(register=lambda **fields: pytest.fail("registered"), source=SRC,
+                     printed=dict(id="arora2019.toy.printed"), corrected=dict(statement="toy"))
 
 
 def test_select_claims_respects_tiers_and_adds_siblings():

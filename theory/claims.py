@@ -273,3 +273,55 @@ REGISTRY = Registry()
 def claim(**fields) -> Claim:
     """Declare a claim and add it to :data:`REGISTRY` (the form paper modules use)."""
     return REGISTRY.add(Claim(**fields))
+
+
+#: The fields :func:`erratum_pair` sets itself; the ``printed``/``corrected`` dicts may not.
+_PAIR_LINK_FIELDS = ("status", "corrected_by", "corrects")
+
+
+def erratum_pair(*, printed: dict, corrected: dict, register: Callable[..., Claim] = claim,
+                 corrected_first: bool = False, **shared) -> tuple[Claim, Claim]:
+    """Declare a printed statement that is false together with its corrected sibling.
+
+    A paper module that finds a printed result false declares two claims (DESIGN.md): the statement
+    as printed, expected to come out refuted (``status=Status.ERRATUM``), and the corrected
+    statement that must hold. The two usually repeat most of their fields; this declares both at
+    once::
+
+        erratum_pair(
+            source=..., kind=Kind.INEQUALITY, domain=SPACE, predicate=check,  # shared
+            printed=dict(id="paper.res.printed-x", statement=..., params=..., note=...),
+            corrected=dict(id="paper.res.x", statement=..., mutants=(...)),
+        )
+
+    The printed claim gets ``shared | printed | {status: ERRATUM, corrected_by: corrected["id"]}``
+    and the corrected one ``shared | corrected | {corrects: printed["id"]}`` (so its status stays the
+    default HOLDS): a key in ``printed`` or ``corrected`` overrides the shared value for that claim
+    only. The links and the erratum status are this function's job, so ``printed``, ``corrected``
+    and ``shared`` may not set ``status``, ``corrected_by`` or ``corrects``
+    (:class:`~theory.errors.InputError`).
+
+    Each claim is passed as keyword fields to ``register`` (default :func:`claim`, which adds it to
+    :data:`REGISTRY`; a module with its own wrapper, such as arora2019's single-threaded ``claim``,
+    passes that). The printed claim is registered first, unless ``corrected_first`` — registration
+    order is the order of every report, so a module that declared the corrected sibling first keeps
+    it. The forward reference is fine either way: :meth:`Registry.add` does not resolve links,
+    :meth:`Registry.validate_links` checks them once every module is loaded.
+
+    Returns ``(printed_claim, corrected_claim)`` whatever the registration order.
+    """
+    for name, fields in (("printed", printed), ("corrected", corrected), ("shared", shared)):
+        taken = [k for k in _PAIR_LINK_FIELDS if k in fields]
+        if taken:
+            raise InputError(f"erratum_pair: {name} fields may not set {', '.join(taken)} "
+                             "(erratum_pair sets the erratum status and both links itself)")
+    for name, fields in (("printed", printed), ("corrected", corrected)):
+        if not isinstance(fields.get("id"), str):
+            raise InputError(f"erratum_pair: the {name} claim needs an id")
+    printed_fields = {**shared, **printed, "status": Status.ERRATUM, "corrected_by": corrected["id"]}
+    corrected_fields = {**shared, **corrected, "corrects": printed["id"]}
+    if corrected_first:
+        fixed = register(**corrected_fields)
+        return register(**printed_fields), fixed
+    first = register(**printed_fields)
+    return first, register(**corrected_fields)

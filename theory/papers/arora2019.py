@@ -28,7 +28,7 @@ from scipy import stats
 from theory import digits as digit_data
 from theory import kernels, linalg, linear_dynamics, rademacher, two_layer_gd
 from theory.bibliography import ARORA2019
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier
+from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, erratum_pair
 from theory.claims import claim as register_claim
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space, SpherePoints
 from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
@@ -334,37 +334,33 @@ ANTIPODAL_SEARCH = Space(X=SpherePoints(n=(6, 24), d=(2, 4), k=(3, 12),
 
 REMARK51 = r"\text{no two } x_i, x_j \text{ parallel} \implies \lambda_{\min}(H^\infty) > 0"
 
-claim(
-    id="arora2019.rem5.1.printed-parallel",
+erratum_pair(
+    register=claim,
     source=src("Remark 5.1", "5 Analysis of Generalization", 229),
-    statement=REMARK51 + r"\quad(\text{parallel read as } x_j = c\,x_i,\ c>0)",
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="arora2019.rem5.1.hinf-positive-definite",
-    domain=ANTIPODAL_SEARCH,
     predicate=hinf_positive_definite,
-    params={"antipodal_counts": False},
-    note="d+1 antipodal pairs {x_t, −x_t} in R^d make H∞ singular: with Σ c_t x_t = 0 the vector "
-         "(c_1, −c_1, …) is a null vector because φ(x) − φ(−x) = x for the ReLU feature map.",
-)
-
-claim(
-    id="arora2019.rem5.1.hinf-positive-definite",
-    source=src("Remark 5.1", "5 Analysis of Generalization", 229),
-    statement=r"x_i \ne \pm x_j\ \forall i\ne j \implies \lambda_{\min}(H^\infty) > 0",
-    kind=Kind.INEQUALITY,
-    corrects="arora2019.rem5.1.printed-parallel",
-    domain=Space(X=SpherePoints(n=(2, 24), d=(2, 8), k=(1, 3),
-                                geometries=("gauss", "clustered", "near_parallel"))),
-    predicate=hinf_positive_definite,
-    mutants=(
-        Mutant("hypothesis dropped: duplicated inputs allowed",
-               params={"min_separation": 0.0},
-               domain=Space(X=SpherePoints(n=(2, 24), d=(2, 8), k=(1, 3),
-                                           geometries=("gauss", "clustered", "duplicate")))),
-        Mutant("antipodal pairs allowed (the printed reading)",
-               params={"antipodal_counts": False},
-               domain=ANTIPODAL_SEARCH),
+    printed=dict(
+        id="arora2019.rem5.1.printed-parallel",
+        statement=REMARK51 + r"\quad(\text{parallel read as } x_j = c\,x_i,\ c>0)",
+        domain=ANTIPODAL_SEARCH,
+        params={"antipodal_counts": False},
+        note="d+1 antipodal pairs {x_t, −x_t} in R^d make H∞ singular: with Σ c_t x_t = 0 the vector "
+             "(c_1, −c_1, …) is a null vector because φ(x) − φ(−x) = x for the ReLU feature map.",
+    ),
+    corrected=dict(
+        id="arora2019.rem5.1.hinf-positive-definite",
+        statement=r"x_i \ne \pm x_j\ \forall i\ne j \implies \lambda_{\min}(H^\infty) > 0",
+        domain=Space(X=SpherePoints(n=(2, 24), d=(2, 8), k=(1, 3),
+                                    geometries=("gauss", "clustered", "near_parallel"))),
+        mutants=(
+            Mutant("hypothesis dropped: duplicated inputs allowed",
+                   params={"min_separation": 0.0},
+                   domain=Space(X=SpherePoints(n=(2, 24), d=(2, 8), k=(1, 3),
+                                               geometries=("gauss", "clustered", "duplicate")))),
+            Mutant("antipodal pairs allowed (the printed reading)",
+                   params={"antipodal_counts": False},
+                   domain=ANTIPODAL_SEARCH),
+        ),
     ),
 )
 
@@ -537,34 +533,30 @@ def example62_bound(inst, *, squared=True, norm=nuclear_norm, constant=6.0):
 EX62_SPACE = Space(X=SpherePoints(n=(10, 200), d=(2, 5), geometries=("gauss", "clustered")),
                    shape=Choice("identity", "random"), scale=Real(0.01, 100.0, log=True))
 
-claim(
-    id="arora2019.ex6.2.printed-nuclear-norm",
-    source=src("Example 6.2", "6 Provable Learning using Two-Layer ReLU Neural Networks", 340),
-    statement=r"g(x) = x^\top A x \implies M_g = O(\|A\|_*)\quad"
-              r"(\text{checked as } y^\top(H^\infty)^{-1}y \le 36\|A\|_*)",
+erratum_pair(
+    register=claim,
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="arora2019.ex6.2.nuclear-norm-squared",
     domain=EX62_SPACE,
     predicate=example62_bound,
-    params={"squared": False},
-    note="yᵀH∞⁻¹y is 2-homogeneous in A (y is linear in A), so no bound linear in ‖A‖_* can hold: "
-         "A = cI breaks any constant once c is large.",
-)
-
-claim(
-    id="arora2019.ex6.2.nuclear-norm-squared",
-    source=src("Example 6.2 (via Corollary 6.2)", "6 Provable Learning using Two-Layer ReLU Neural Networks", 340),
-    statement=r"g(x) = x^\top A x \implies \sqrt{y^\top(H^\infty)^{-1}y} \le 6\|A\|_*,\ "
-              r"\text{i.e. } M_g = O(\|A\|_*^2)",
-    kind=Kind.INEQUALITY,
-    corrects="arora2019.ex6.2.printed-nuclear-norm",
-    domain=EX62_SPACE,
-    predicate=example62_bound,
-    mutants=(
-        Mutant("nuclear norm → |trace|", params={"norm": lambda A: abs(float(np.trace(A)))},
-               domain=EX62_SPACE.replace(shape=Fixed("random"))),
-        Mutant("constant 6 → 1", params={"constant": 1.0}),
+    printed=dict(
+        id="arora2019.ex6.2.printed-nuclear-norm",
+        source=src("Example 6.2", "6 Provable Learning using Two-Layer ReLU Neural Networks", 340),
+        statement=r"g(x) = x^\top A x \implies M_g = O(\|A\|_*)\quad"
+                  r"(\text{checked as } y^\top(H^\infty)^{-1}y \le 36\|A\|_*)",
+        params={"squared": False},
+        note="yᵀH∞⁻¹y is 2-homogeneous in A (y is linear in A), so no bound linear in ‖A‖_* can hold: "
+             "A = cI breaks any constant once c is large.",
+    ),
+    corrected=dict(
+        id="arora2019.ex6.2.nuclear-norm-squared",
+        source=src("Example 6.2 (via Corollary 6.2)", "6 Provable Learning using Two-Layer ReLU Neural Networks", 340),
+        statement=r"g(x) = x^\top A x \implies \sqrt{y^\top(H^\infty)^{-1}y} \le 6\|A\|_*,\ "
+                  r"\text{i.e. } M_g = O(\|A\|_*^2)",
+        mutants=(
+            Mutant("nuclear norm → |trace|", params={"norm": lambda A: abs(float(np.trace(A)))},
+                   domain=EX62_SPACE.replace(shape=Fixed("random"))),
+            Mutant("constant 6 → 1", params={"constant": 1.0}),
+        ),
     ),
 )
 
@@ -795,30 +787,25 @@ def small_ball(inst, *, printed=False, constant=2.0):
 
 SMALL_BALL = Space(R=Real(1e-4, 10.0, log=True), kappa=Real(1e-3, 10.0, log=True))
 
-claim(
-    id="arora2019.eq17.printed-small-ball",
+erratum_pair(
+    register=claim,
     source=src("Equation (17) (proof of Lemma C.2)", APPC, 528),
-    statement=r"\Pr_{z\sim N(0,\kappa^2)}[|z|\le R] \le \frac{2R}{\sqrt{2\pi\kappa}}",
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="arora2019.eq17.small-ball",
     domain=SMALL_BALL,
     predicate=small_ball,
-    params={"printed": True},
-    note="The square root's extent is garbled (catalogue S5): √(2πκ) must be √(2π)·κ. As printed the "
-         "bound is false for every κ < 1 once R is small: at κ = 0.01, R = 0.001, P = 0.0797 > 0.00798.",
-)
-
-claim(
-    id="arora2019.eq17.small-ball",
-    source=src("Equation (17) (proof of Lemma C.2)", APPC, 528),
-    statement=r"\Pr_{z\sim N(0,\kappa^2)}[|z|\le R] \le \frac{2R}{\sqrt{2\pi}\,\kappa}",
-    kind=Kind.INEQUALITY,
-    corrects="arora2019.eq17.printed-small-ball",
-    domain=SMALL_BALL,
-    predicate=small_ball,
-    mutants=(Mutant("constant 2 → 1.9", params={"constant": 1.9},
-                    why="for R ≪ κ the probability is 2R/(√(2π)κ)(1 − O(R²/κ²)): the constant is sharp"),),
+    printed=dict(
+        id="arora2019.eq17.printed-small-ball",
+        statement=r"\Pr_{z\sim N(0,\kappa^2)}[|z|\le R] \le \frac{2R}{\sqrt{2\pi\kappa}}",
+        params={"printed": True},
+        note="The square root's extent is garbled (catalogue S5): √(2πκ) must be √(2π)·κ. As printed the "
+             "bound is false for every κ < 1 once R is small: at κ = 0.01, R = 0.001, P = 0.0797 > 0.00798.",
+    ),
+    corrected=dict(
+        id="arora2019.eq17.small-ball",
+        statement=r"\Pr_{z\sim N(0,\kappa^2)}[|z|\le R] \le \frac{2R}{\sqrt{2\pi}\,\kappa}",
+        mutants=(Mutant("constant 2 → 1.9", params={"constant": 1.9},
+                        why="for R ≪ κ the probability is 2R/(√(2π)κ)(1 − O(R²/κ²)): the constant is sharp"),),
+    ),
 )
 
 
@@ -882,29 +869,25 @@ def power_gram(inst, *, product="khatri-rao"):
 
 KR_SPACE = Space(X=SpherePoints(n=(2, 12), d=(2, 5), geometries=("gauss", "clustered")), l=Int(2, 4))
 
-claim(
-    id="arora2019.appE.printed-hadamard-power",
-    source=src("Appendix E (proof of Theorem 6.1)", APPE, 911),
-    statement=r"K^{\circ l} = (X^{\circ l})^\top X^{\circ l}",
+erratum_pair(
+    register=claim,
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="arora2019.appE.khatri-rao-power",
     domain=KR_SPACE,
     predicate=power_gram,
-    params={"product": "hadamard"},
-    note="L911 writes the Hadamard power X^{∘l}; the Khatri–Rao power X^{⊙l} (used from L946 on) is "
-         "meant (catalogue S6).",
-)
-
-claim(
-    id="arora2019.appE.khatri-rao-power",
-    source=src("Appendix E (proof of Theorem 6.1)", APPE, 946),
-    statement=r"K^{\circ l} = (X^{\odot l})^\top X^{\odot l}",
-    kind=Kind.IDENTITY,
-    corrects="arora2019.appE.printed-hadamard-power",
-    domain=KR_SPACE,
-    predicate=power_gram,
-    mutants=(Mutant("Hadamard power (the printed reading)", params={"product": "hadamard"}),),
+    printed=dict(
+        id="arora2019.appE.printed-hadamard-power",
+        source=src("Appendix E (proof of Theorem 6.1)", APPE, 911),
+        statement=r"K^{\circ l} = (X^{\circ l})^\top X^{\circ l}",
+        params={"product": "hadamard"},
+        note="L911 writes the Hadamard power X^{∘l}; the Khatri–Rao power X^{⊙l} (used from L946 on) is "
+             "meant (catalogue S6).",
+    ),
+    corrected=dict(
+        id="arora2019.appE.khatri-rao-power",
+        source=src("Appendix E (proof of Theorem 6.1)", APPE, 946),
+        statement=r"K^{\circ l} = (X^{\odot l})^\top X^{\odot l}",
+        mutants=(Mutant("Hadamard power (the printed reading)", params={"product": "hadamard"}),),
+    ),
 )
 
 

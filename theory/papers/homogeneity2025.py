@@ -25,7 +25,7 @@ import numpy as np
 
 from theory import divergences, losses, mirror_flow
 from theory.bibliography import HOMOGENEITY2025
-from theory.claims import AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, REGISTRY
+from theory.claims import AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair, REGISTRY
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.evidence import at_least, at_most, close, precondition_failed
 from theory.tolerances import EPS
@@ -114,42 +114,38 @@ def min_margin_within_psi(inst, *, constants=None, require_psi_nonnegative=False
 
 A12 = r"\min_i\langle\bar u,z_i\rangle\ge0 \implies \min_i\langle\bar u,z_i\rangle \le \psi(Z\bar u)+c_1\ln n+c_2"
 
-claim(
-    id="homogeneity2025.lemA.1.printed-log-n-gap",
-    source=src("Lemma A.1 (part 2)", APPENDIX_A, 519),
-    statement=A12 + r",\ (c_1,c_2)=(2,1)\text{ (logistic)},\ (1,0)\text{ (exponential)}",
-    kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.lemA.1.log-n-gap-psi-nonnegative",
-    domain=margin_space(scale=(0.0, 5.0)),
-    predicate=min_margin_within_psi,
-    note="Zero margins with n >= 8 break it for the logistic loss: ψ = −ln(2ⁿ − 1), and at n = 8 the "
-         "right side is −ln 255 + 2 ln 8 + 1 = −0.382 < 0. The proof's Ji–Telgarsky step needs "
-         "n𝓛 < ℓ(0), i.e. ψ > 0.",
-)
-
 CORRECTED_A12 = {"logistic": (1.0, 1.0), "exponential": (1.0, 0.0)}
 
-claim(
-    id="homogeneity2025.lemA.1.log-n-gap-psi-nonnegative",
-    source=src("Lemma A.1 (part 2), corrected", APPENDIX_A, 519),
-    statement=r"\psi(Z\bar u)\ge0 \implies \min_i\langle\bar u,z_i\rangle \le \psi(Z\bar u)+\ln n+1"
-              r"\ \text{(logistic)};\ \le\psi+\ln n\ \text{(exponential, no hypothesis)}",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    corrects="homogeneity2025.lemA.1.printed-log-n-gap",
-    domain=margin_space(scale=(0.0, 40.0)),
     predicate=min_margin_within_psi,
-    params={"constants": CORRECTED_A12, "require_psi_nonnegative": True},
-    mutants=(
-        Mutant("logistic c2 = 1 → 0", params={"constants": {"logistic": (1.0, 0.0), "exponential": (1.0, 0.0)}},
-               domain=margin_space(n=(2, 64), scale=(0.0, 8.0), loss=("logistic",), patterns=("equal",)),
-               why="for equal margins (1+e^{-p})ⁿ − 1 > n e^{-p}, so ψ + ln n < p; the gap is "
-                   "visible at moderate margins (it vanishes like e^{-2p})"),
-        Mutant("exponential ln n → ½ ln n", params={"constants": {"logistic": (1.0, 1.0), "exponential": (0.5, 0.0)}},
-               domain=margin_space(scale=(0.0, 40.0), loss=("exponential",)),
-               why="equal margins give ψ = p − ln n exactly"),
-        Mutant("hypothesis ψ >= 0 dropped", params={"require_psi_nonnegative": False},
-               domain=margin_space(scale=(0.0, 5.0), loss=("logistic",))),
+    printed=dict(
+        id="homogeneity2025.lemA.1.printed-log-n-gap",
+        source=src("Lemma A.1 (part 2)", APPENDIX_A, 519),
+        statement=A12 + r",\ (c_1,c_2)=(2,1)\text{ (logistic)},\ (1,0)\text{ (exponential)}",
+        domain=margin_space(scale=(0.0, 5.0)),
+        note="Zero margins with n >= 8 break it for the logistic loss: ψ = −ln(2ⁿ − 1), and at n = 8 the "
+             "right side is −ln 255 + 2 ln 8 + 1 = −0.382 < 0. The proof's Ji–Telgarsky step needs "
+             "n𝓛 < ℓ(0), i.e. ψ > 0.",
+    ),
+    corrected=dict(
+        id="homogeneity2025.lemA.1.log-n-gap-psi-nonnegative",
+        source=src("Lemma A.1 (part 2), corrected", APPENDIX_A, 519),
+        statement=r"\psi(Z\bar u)\ge0 \implies \min_i\langle\bar u,z_i\rangle \le \psi(Z\bar u)+\ln n+1"
+                  r"\ \text{(logistic)};\ \le\psi+\ln n\ \text{(exponential, no hypothesis)}",
+        domain=margin_space(scale=(0.0, 40.0)),
+        params={"constants": CORRECTED_A12, "require_psi_nonnegative": True},
+        mutants=(
+            Mutant("logistic c2 = 1 → 0", params={"constants": {"logistic": (1.0, 0.0), "exponential": (1.0, 0.0)}},
+                   domain=margin_space(n=(2, 64), scale=(0.0, 8.0), loss=("logistic",), patterns=("equal",)),
+                   why="for equal margins (1+e^{-p})ⁿ − 1 > n e^{-p}, so ψ + ln n < p; the gap is "
+                       "visible at moderate margins (it vanishes like e^{-2p})"),
+            Mutant("exponential ln n → ½ ln n", params={"constants": {"logistic": (1.0, 1.0), "exponential": (0.5, 0.0)}},
+                   domain=margin_space(scale=(0.0, 40.0), loss=("exponential",)),
+                   why="equal margins give ψ = p − ln n exactly"),
+            Mutant("hypothesis ψ >= 0 dropped", params={"require_psi_nonnegative": False},
+                   domain=margin_space(scale=(0.0, 5.0), loss=("logistic",))),
+        ),
     ),
 )
 
@@ -394,30 +390,25 @@ def simplex_minimum(inst, *, value=divergences.simplex_min_kl):
 
 SIMPLEX_SPACE = Space(m=Int(1, 20), scale=Real(1e-2, 1e2, log=True), seed=Seed())
 
-claim(
-    id="homogeneity2025.lemA.2.printed-simplex-minimum",
-    source=src("Lemma A.2 (part 1, proof)", APPENDIX_A, 705),
-    statement=r"\min_{p\in\Delta_m}D_\phi(p,v)=\ln\frac1{\|v\|_1},\ \text{attained uniquely at } p=v/\|v\|_1",
+erratum_pair(
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.lemA.2.simplex-minimum",
     domain=SIMPLEX_SPACE,
     predicate=simplex_minimum,
-    params={"value": divergences.simplex_min_kl_as_printed},
-    note="The printed value drops ‖v‖₁ − 1; e.g. ‖v‖₁ = 6.851 has minimum 3.926, not −1.924.",
-)
-
-claim(
-    id="homogeneity2025.lemA.2.simplex-minimum",
-    source=src("Lemma A.2 (part 1, proof), corrected", APPENDIX_A, 705),
-    statement=r"\min_{p\in\Delta_m}\mathrm{KL}(p,v)=\ln\frac1{\|v\|_1}+\|v\|_1-1,\ \text{attained at } p=v/\|v\|_1",
-    kind=Kind.IDENTITY,
-    corrects="homogeneity2025.lemA.2.printed-simplex-minimum",
-    domain=SIMPLEX_SPACE,
-    predicate=simplex_minimum,
-    mutants=(Mutant("+ ‖v‖₁ − 1 → + ‖v‖₁", params={"value": lambda v: divergences.simplex_min_kl(v) + 1.0}),
-             Mutant("+ ‖v‖₁ − 1 → + (‖v‖₁ − 1)/2",
-                    params={"value": lambda v: -math.log(v.sum()) + (v.sum() - 1) / 2})),
+    printed=dict(
+        id="homogeneity2025.lemA.2.printed-simplex-minimum",
+        source=src("Lemma A.2 (part 1, proof)", APPENDIX_A, 705),
+        statement=r"\min_{p\in\Delta_m}D_\phi(p,v)=\ln\frac1{\|v\|_1},\ \text{attained uniquely at } p=v/\|v\|_1",
+        params={"value": divergences.simplex_min_kl_as_printed},
+        note="The printed value drops ‖v‖₁ − 1; e.g. ‖v‖₁ = 6.851 has minimum 3.926, not −1.924.",
+    ),
+    corrected=dict(
+        id="homogeneity2025.lemA.2.simplex-minimum",
+        source=src("Lemma A.2 (part 1, proof), corrected", APPENDIX_A, 705),
+        statement=r"\min_{p\in\Delta_m}\mathrm{KL}(p,v)=\ln\frac1{\|v\|_1}+\|v\|_1-1,\ \text{attained at } p=v/\|v\|_1",
+        mutants=(Mutant("+ ‖v‖₁ − 1 → + ‖v‖₁", params={"value": lambda v: divergences.simplex_min_kl(v) + 1.0}),
+                 Mutant("+ ‖v‖₁ − 1 → + (‖v‖₁ − 1)/2",
+                        params={"value": lambda v: -math.log(v.sum()) + (v.sum() - 1) / 2})),
+    ),
 )
 
 
@@ -531,31 +522,27 @@ def scaled_reference(inst, *, formula="printed"):
 
 REFERENCE_SPACE = Space(m=Int(1, 40), c=Real(1.0, 1e6, log=True), seed=Seed())
 
-claim(
-    id="homogeneity2025.lem3.5.printed-kl-in-place-of-bregman",
-    source=src("Lemma 3.5 (eq. (6)) against Lemma A.3", "3.3 Proof sketch of Theorem 3.1", 365),
-    statement=r"\frac{D_\phi(\|u_t\|_1\bar p,u(0))}{\|u_t\|_1}\le\mathrm{KL}(\bar p,u(0))"
-              r"\quad(\text{the replacement that turns Lemma A.3 into eq. (6)})",
-    kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.lem3.5.bregman-scaling",
+erratum_pair(
     domain=REFERENCE_SPACE,
     predicate=scaled_reference,
-    note="With ‖u0‖₁ = 1 the left side is KL(p̄,u0) + ln c − 1 + 1/c: the dropped ln‖u_t‖ − 1 + "
-         "1/‖u_t‖ = Q(‖u_t‖) > 0 for every ‖u_t‖ ≠ 1, and it grows like ln‖u_t‖ (catalogue H3).",
-)
-
-claim(
-    id="homogeneity2025.lem3.5.bregman-scaling",
-    source=src("Lemma 3.5 / Lemma A.3, corrected", "3.3 Proof sketch of Theorem 3.1", 365),
-    statement=r"\|\bar p\|_1=1:\ \frac{D_\phi(c\bar p,q)}{c}=\mathrm{KL}(\bar p,q)+\ln c+\|q\|_1\Big(\frac1c-1\Big)",
-    kind=Kind.IDENTITY,
-    corrects="homogeneity2025.lem3.5.printed-kl-in-place-of-bregman",
-    domain=REFERENCE_SPACE,
-    predicate=scaled_reference,
-    params={"formula": "closed"},
-    mutants=(Mutant("ln c dropped", params={"formula": "no-log"},
-                    domain=REFERENCE_SPACE.replace(c=Real(2.0, 1e6, log=True))),),
+    printed=dict(
+        id="homogeneity2025.lem3.5.printed-kl-in-place-of-bregman",
+        source=src("Lemma 3.5 (eq. (6)) against Lemma A.3", "3.3 Proof sketch of Theorem 3.1", 365),
+        statement=r"\frac{D_\phi(\|u_t\|_1\bar p,u(0))}{\|u_t\|_1}\le\mathrm{KL}(\bar p,u(0))"
+                  r"\quad(\text{the replacement that turns Lemma A.3 into eq. (6)})",
+        kind=Kind.INEQUALITY,
+        note="With ‖u0‖₁ = 1 the left side is KL(p̄,u0) + ln c − 1 + 1/c: the dropped ln‖u_t‖ − 1 + "
+             "1/‖u_t‖ = Q(‖u_t‖) > 0 for every ‖u_t‖ ≠ 1, and it grows like ln‖u_t‖ (catalogue H3).",
+    ),
+    corrected=dict(
+        id="homogeneity2025.lem3.5.bregman-scaling",
+        source=src("Lemma 3.5 / Lemma A.3, corrected", "3.3 Proof sketch of Theorem 3.1", 365),
+        statement=r"\|\bar p\|_1=1:\ \frac{D_\phi(c\bar p,q)}{c}=\mathrm{KL}(\bar p,q)+\ln c+\|q\|_1\Big(\frac1c-1\Big)",
+        kind=Kind.IDENTITY,
+        params={"formula": "closed"},
+        mutants=(Mutant("ln c dropped", params={"formula": "no-log"},
+                        domain=REFERENCE_SPACE.replace(c=Real(2.0, 1e6, log=True))),),
+    ),
 )
 
 
@@ -904,30 +891,25 @@ def norm_growth(inst, *, factor=2.0, feature_scale=1.0):
 
 NORM_SPACE = MIRROR_SPACE.replace(reference=Fixed("initial"))
 
-claim(
-    id="homogeneity2025.lem3.4.printed-proof-norm-bound",
-    source=src("Lemma 3.4 (proof, ln u_j(t) − ln u_j(0) <= ∫G)", "A Omitted proofs from Section 3", 863),
-    statement=r"\|z_i(s)\|\le1\implies\ln u(t)_j-\ln u(0)_j\le\int_0^tG(s)\mathrm ds,\ \text{so }\|u(t)\|_1\le\|u(0)\|_1e^{\int_0^tG}",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.lem3.4.norm-bound",
     domain=NORM_SPACE,
     predicate=norm_growth,
-    params={"factor": 1.0},
-    note="Eq. (3) has d ln u_j = (2/n)Σ_i(−ℓ'_i)z_ij: the factor 2 is dropped. With z ≡ 1 the "
-         "statement's exp(2∫G) is attained exactly and exp(∫G) fails (catalogue M1).",
-)
-
-claim(
-    id="homogeneity2025.lem3.4.norm-bound",
-    source=src("Lemma 3.4", "3.3 Proof sketch of Theorem 3.1", 335),
-    statement=r"\|z_i(s)\|_\infty\le1\implies\|u(t)\|_1\le\|u(0)\|_1\exp\Big(2\int_0^tG_s\,\mathrm ds\Big)",
-    kind=Kind.INEQUALITY,
-    corrects="homogeneity2025.lem3.4.printed-proof-norm-bound",
-    domain=NORM_SPACE,
-    predicate=norm_growth,
-    mutants=(Mutant("hypothesis ‖z‖_∞ <= 1 dropped (features ×2)", params={"feature_scale": 2.0},
-                    domain=NORM_SPACE.replace(features=Fixed("ones"))),),
+    printed=dict(
+        id="homogeneity2025.lem3.4.printed-proof-norm-bound",
+        source=src("Lemma 3.4 (proof, ln u_j(t) − ln u_j(0) <= ∫G)", "A Omitted proofs from Section 3", 863),
+        statement=r"\|z_i(s)\|\le1\implies\ln u(t)_j-\ln u(0)_j\le\int_0^tG(s)\mathrm ds,\ \text{so }\|u(t)\|_1\le\|u(0)\|_1e^{\int_0^tG}",
+        params={"factor": 1.0},
+        note="Eq. (3) has d ln u_j = (2/n)Σ_i(−ℓ'_i)z_ij: the factor 2 is dropped. With z ≡ 1 the "
+             "statement's exp(2∫G) is attained exactly and exp(∫G) fails (catalogue M1).",
+    ),
+    corrected=dict(
+        id="homogeneity2025.lem3.4.norm-bound",
+        source=src("Lemma 3.4", "3.3 Proof sketch of Theorem 3.1", 335),
+        statement=r"\|z_i(s)\|_\infty\le1\implies\|u(t)\|_1\le\|u(0)\|_1\exp\Big(2\int_0^tG_s\,\mathrm ds\Big)",
+        mutants=(Mutant("hypothesis ‖z‖_∞ <= 1 dropped (features ×2)", params={"feature_scale": 2.0},
+                        domain=NORM_SPACE.replace(features=Fixed("ones"))),),
+    ),
 )
 
 
@@ -1047,32 +1029,28 @@ def feature_gradient_matches(inst, *, formula="true"):
 
 GRAD_SPACE = Space(d=Int(1, 10), v_norm=Real(0.1, 10.0, log=True), seed=Seed())
 
-claim(
-    id="homogeneity2025.sec4.printed-feature-gradient",
-    source=src("Appendix B (proof of Theorem 4.1, C1 and C2)", "B Omitted proofs from Section 4", 1050),
-    statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x",
+erratum_pair(
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.sec4.feature-gradient",
-    domain=GRAD_SPACE.replace(d=Int(2, 10)),
     predicate=feature_gradient_matches,
-    params={"formula": "printed"},
-    note="The display omits the factor 1/‖v_j‖ (the ratio is exactly 1/‖v‖). Harmless along "
-         "gradient flow, where ‖v_j(t)‖ = 1, but wrong as a formula (catalogue M7).",
-)
-
-claim(
-    id="homogeneity2025.sec4.feature-gradient",
-    source=src("Appendix B (proof of Theorem 4.1), corrected", "B Omitted proofs from Section 4", 1050),
-    statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x/\|v_j\|",
-    kind=Kind.IDENTITY,
-    corrects="homogeneity2025.sec4.printed-feature-gradient",
-    domain=GRAD_SPACE,
-    predicate=feature_gradient_matches,
-    mutants=(Mutant("projection I − ṽṽᵀ dropped", params={"formula": "no-projection"},
-                    domain=GRAD_SPACE.replace(d=Int(2, 10))),
-             Mutant("factor 1/‖v‖ dropped (the printed display)", params={"formula": "printed"},
-                    domain=GRAD_SPACE.replace(d=Int(2, 10), v_norm=Real(2.0, 10.0)))),
+    printed=dict(
+        id="homogeneity2025.sec4.printed-feature-gradient",
+        source=src("Appendix B (proof of Theorem 4.1, C1 and C2)", "B Omitted proofs from Section 4", 1050),
+        statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x",
+        domain=GRAD_SPACE.replace(d=Int(2, 10)),
+        params={"formula": "printed"},
+        note="The display omits the factor 1/‖v_j‖ (the ratio is exactly 1/‖v‖). Harmless along "
+             "gradient flow, where ‖v_j(t)‖ = 1, but wrong as a formula (catalogue M7).",
+    ),
+    corrected=dict(
+        id="homogeneity2025.sec4.feature-gradient",
+        source=src("Appendix B (proof of Theorem 4.1), corrected", "B Omitted proofs from Section 4", 1050),
+        statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x/\|v_j\|",
+        domain=GRAD_SPACE,
+        mutants=(Mutant("projection I − ṽṽᵀ dropped", params={"formula": "no-projection"},
+                        domain=GRAD_SPACE.replace(d=Int(2, 10))),
+                 Mutant("factor 1/‖v‖ dropped (the printed display)", params={"formula": "printed"},
+                        domain=GRAD_SPACE.replace(d=Int(2, 10), v_norm=Real(2.0, 10.0)))),
+    ),
 )
 
 
@@ -2112,46 +2090,42 @@ def lemma_b1_event(inst, *, width=None, cap_power=0.5, margin_fraction=0.25):
 
 LB1_SPACE = Space(d=Fixed(2), delta=Fixed(0.1), seed=Seed())
 
-claim(
-    id="homogeneity2025.lemB.1.random-feature-reweighting",
-    source=src("Lemma B.1", APPENDIX_B, 987),
-    statement=r"m\ge m_0=2^{10}\ln\big(\tfrac{2n}{\delta\gamma}\big)^2\big(\tfrac8\gamma\big)^{2d-2}\implies"
-              r"\Pr\Big[\exists u\in\Delta_m:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
-              r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
+erratum_pair(
+    corrected_first=True,
     kind=Kind.PROBABILITY,
-    domain=LB1_SPACE,
     predicate=lemma_b1_event,
     expect=AtLeast(0.9),
-    mutants=(
-        Mutant("width m = 4 instead of m >= m0", params={"width": 4},
-               why="four features: with probability (3/4)⁴ none has β_j y σ(v_jᵀx) > 0"),
+    corrected=dict(
+        id="homogeneity2025.lemB.1.random-feature-reweighting",
+        source=src("Lemma B.1", APPENDIX_B, 987),
+        statement=r"m\ge m_0=2^{10}\ln\big(\tfrac{2n}{\delta\gamma}\big)^2\big(\tfrac8\gamma\big)^{2d-2}\implies"
+                  r"\Pr\Big[\exists u\in\Delta_m:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
+                  r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
+        domain=LB1_SPACE,
+        mutants=(
+            Mutant("width m = 4 instead of m >= m0", params={"width": 4},
+                   why="four features: with probability (3/4)⁴ none has β_j y σ(v_jᵀx) > 0"),
+        ),
+        note="n = 1, d = 2, δ = 0.1 (γ_D = 1 exactly; m0 = 588 141): the only setting whose m0 fits the "
+             "quick tier — 2-parity in d = 2 (γ_D = 1/4, n = 4) needs m0 ≈ 3.5·10⁷ per draw. u is taken "
+             "in the simplex, as the proof constructs it and Theorem 3.1 needs (‖p̄‖₁ = 1); this implies "
+             "the printed event (an unnormalised u). The event is decided exactly (see "
+             "best_reweighting_margin). The lemma is very loose here: the witness margin is ≈ 0.99 against "
+             "γ/4. d = 1 is not excluded by the statement, yet there the lemma fails (its proof needs "
+             "ln(3/(2τ)) <= (d−1)ln(48/γ), false at d = 1): the corrected statement is for d >= 2, "
+             "and the printed range is the erratum homogeneity2025.lemB.1.printed-d-range.",
     ),
-    corrects="homogeneity2025.lemB.1.printed-d-range",
-    note="n = 1, d = 2, δ = 0.1 (γ_D = 1 exactly; m0 = 588 141): the only setting whose m0 fits the "
-         "quick tier — 2-parity in d = 2 (γ_D = 1/4, n = 4) needs m0 ≈ 3.5·10⁷ per draw. u is taken "
-         "in the simplex, as the proof constructs it and Theorem 3.1 needs (‖p̄‖₁ = 1); this implies "
-         "the printed event (an unnormalised u). The event is decided exactly (see "
-         "best_reweighting_margin). The lemma is very loose here: the witness margin is ≈ 0.99 against "
-         "γ/4. d = 1 is not excluded by the statement, yet there the lemma fails (its proof needs "
-         "ln(3/(2τ)) <= (d−1)ln(48/γ), false at d = 1): the corrected statement is for d >= 2, "
-         "and the printed range is the erratum homogeneity2025.lemB.1.printed-d-range.",
-)
-
-claim(
-    id="homogeneity2025.lemB.1.printed-d-range",
-    source=src("Lemma B.1 (as printed: no restriction on d)", APPENDIX_B, 987),
-    statement=r"d=1:\ \Pr\Big[\exists u\ge0:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
-              r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma=0,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
-    kind=Kind.PROBABILITY,
-    status=Status.ERRATUM,
-    corrected_by="homogeneity2025.lemB.1.random-feature-reweighting",
-    domain=LB1_SPACE.replace(d=Fixed(1)),
-    predicate=lemma_b1_event,
-    expect=AtLeast(0.9),
-    note="At d = 1 the KL budget (d−1)·ln(48/γ) is 0, and the unnormalised KL D_φ(u, 1/m) vanishes "
-         "only at u = 1/m (which lies in the simplex, so the normalised and printed events coincide): "
-         "the margin is then the mean of m random-sign terms, far below γ/4 = 1/4. The proof's step "
-         "ln(3/(2τ)) <= (d−1)·ln(48/γ) needs d >= 2.",
+    printed=dict(
+        id="homogeneity2025.lemB.1.printed-d-range",
+        source=src("Lemma B.1 (as printed: no restriction on d)", APPENDIX_B, 987),
+        statement=r"d=1:\ \Pr\Big[\exists u\ge0:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
+                  r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma=0,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
+        domain=LB1_SPACE.replace(d=Fixed(1)),
+        note="At d = 1 the KL budget (d−1)·ln(48/γ) is 0, and the unnormalised KL D_φ(u, 1/m) vanishes "
+             "only at u = 1/m (which lies in the simplex, so the normalised and printed events coincide): "
+             "the margin is then the mean of m random-sign terms, far below γ/4 = 1/4. The proof's step "
+             "ln(3/(2τ)) <= (d−1)·ln(48/γ) needs d >= 2.",
+    ),
 )
 
 

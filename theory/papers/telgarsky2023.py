@@ -22,7 +22,7 @@ from scipy import optimize
 
 from theory import gaussian_facts, gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
 from theory.bibliography import TELGARSKY2023
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim
+from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.errors import InputError
 from theory.evidence import Evidence, at_least, at_most, close, greater_than, precondition_failed
@@ -261,30 +261,24 @@ def dual_identity(inst, *, normaliser="absolute"):
 
 DUALS = r"q_i = \frac{\ell'(p_i)}{\ell'(\tilde\gamma(p))},\quad -\ell'_i = q_i\mathcal{Q}"
 
-claim(
-    id="telgarsky2023.sec1.2.dual-normaliser-printed",
+erratum_pair(
     source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
-    statement=DUALS + r",\quad \mathcal{Q} := \ell'(\tilde\gamma(p))",
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.sec1.2.dual-normaliser",
     domain=MARGIN_SPACE,
     predicate=dual_identity,
-    params={"normaliser": "printed"},
-    note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: the "
-         "identity fails on every instance (and so does 𝒬 = Σ_i exp(−p_i) for ℓ_exp).",
-)
-
-claim(
-    id="telgarsky2023.sec1.2.dual-normaliser",
-    source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
-    statement=DUALS + r",\quad \mathcal{Q} := |\ell'(\tilde\gamma(p))|",
-    kind=Kind.IDENTITY,
-    corrects="telgarsky2023.sec1.2.dual-normaliser-printed",
-    domain=MARGIN_SPACE,
-    predicate=dual_identity,
-    mutants=(Mutant("𝒬 := |ℓ'(min_i p_i)| (the hard margin)", params={"normaliser": "hard"},
-                    domain=MARGIN_SPACE.replace(n=Int(2, 12), ties=Fixed(False))),),
+    printed=dict(
+        id="telgarsky2023.sec1.2.dual-normaliser-printed",
+        statement=DUALS + r",\quad \mathcal{Q} := \ell'(\tilde\gamma(p))",
+        params={"normaliser": "printed"},
+        note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: the "
+             "identity fails on every instance (and so does 𝒬 = Σ_i exp(−p_i) for ℓ_exp).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.sec1.2.dual-normaliser",
+        statement=DUALS + r",\quad \mathcal{Q} := |\ell'(\tilde\gamma(p))|",
+        mutants=(Mutant("𝒬 := |ℓ'(min_i p_i)| (the hard margin)", params={"normaliser": "hard"},
+                        domain=MARGIN_SPACE.replace(n=Int(2, 12), ties=Fixed(False))),),
+    ),
 )
 
 
@@ -657,31 +651,26 @@ claim(
                         "let the mutant survive 1 calibration seed in 12)")),
 )
 
-claim(
-    id="telgarsky2023.lemA.6.hard-margin-monotone-printed",
-    source=src("Proof of Lemma A.6 (\"γ_t is monotone once some γ_s > 0\")", APP_A, 650),
-    statement=r"\gamma(W_s) > 0 \implies \frac{d}{dt}\gamma(W_t) \ge 0,\quad \gamma = \min_i p_i/\|W\|^2",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lemA.6.smoothed-margin-monotone",
     domain=POS_SPACE.replace(geometry=Fixed("outlier")),
     predicate=lyu_li_pointwise,
-    params={"margin": "hard"},
-    note="Only the smoothed γ̊ is monotone; the hard margin decreases where GF rotates nodes toward "
-         "a heavy cluster away from the worst example. The proof survives with γ̊ (same limit). The "
-         "search runs on that 'outlier' family (39% of its draws decrease γ); over the teacher family "
-         "too, 60 draws missed it under calibration seed 16.",
-)
-
-claim(
-    id="telgarsky2023.lemA.6.smoothed-margin-monotone",
-    source=src("Proof of Lemma A.6, corrected to the smoothed margin", APP_A, 650),
-    statement=LL,
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.lemA.6.hard-margin-monotone-printed",
-    domain=POS_SPACE.replace(geometry=Fixed("outlier")),
-    predicate=lyu_li_pointwise,
-    mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),),
+    printed=dict(
+        id="telgarsky2023.lemA.6.hard-margin-monotone-printed",
+        source=src("Proof of Lemma A.6 (\"γ_t is monotone once some γ_s > 0\")", APP_A, 650),
+        statement=r"\gamma(W_s) > 0 \implies \frac{d}{dt}\gamma(W_t) \ge 0,\quad \gamma = \min_i p_i/\|W\|^2",
+        params={"margin": "hard"},
+        note="Only the smoothed γ̊ is monotone; the hard margin decreases where GF rotates nodes toward "
+             "a heavy cluster away from the worst example. The proof survives with γ̊ (same limit). The "
+             "search runs on that 'outlier' family (39% of its draws decrease γ); over the teacher family "
+             "too, 60 draws missed it under calibration seed 16.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lemA.6.smoothed-margin-monotone",
+        source=src("Proof of Lemma A.6, corrected to the smoothed margin", APP_A, 650),
+        statement=LL,
+        mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),),
+    ),
 )
 
 
@@ -833,29 +822,25 @@ def slope_threshold(inst, *, threshold=2.0):
 
 SLOPES = Space(s=Real(0.05, 0.125))
 
-claim(
-    id="telgarsky2023.lemB.2.slope-threshold-printed",
-    source=src("Proof of Lemma B.2", APP_B, 795),
-    statement=r"|\ell_{\log}'(z)| \le 1/8 \implies z \ge 2",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lemB.2.slope-threshold",
-    domain=SLOPES,
     predicate=slope_threshold,
-    note="|ℓ_log'(z)| = 1/(1 + e^z) = 1/8 at z = ln 7 ≈ 1.9459 < 2; e.g. z = 1.95 satisfies the "
-         "hypothesis. Lemma B.2's conclusion still holds (for all z >= −1.3667).",
-)
-
-claim(
-    id="telgarsky2023.lemB.2.slope-threshold",
-    source=src("Proof of Lemma B.2 (corrected threshold)", APP_B, 795),
-    statement=r"|\ell_{\log}'(z)| \le 1/8 \iff z \ge \ln 7",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.lemB.2.slope-threshold-printed",
-    domain=Space(s=Real(1e-6, 0.125)),
-    predicate=slope_threshold,
-    params={"threshold": math.log(7.0)},
-    mutants=(Mutant("threshold ln 8", params={"threshold": math.log(8.0)}),),
+    printed=dict(
+        id="telgarsky2023.lemB.2.slope-threshold-printed",
+        source=src("Proof of Lemma B.2", APP_B, 795),
+        statement=r"|\ell_{\log}'(z)| \le 1/8 \implies z \ge 2",
+        domain=SLOPES,
+        note="|ℓ_log'(z)| = 1/(1 + e^z) = 1/8 at z = ln 7 ≈ 1.9459 < 2; e.g. z = 1.95 satisfies the "
+             "hypothesis. Lemma B.2's conclusion still holds (for all z >= −1.3667).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lemB.2.slope-threshold",
+        source=src("Proof of Lemma B.2 (corrected threshold)", APP_B, 795),
+        statement=r"|\ell_{\log}'(z)| \le 1/8 \iff z \ge \ln 7",
+        domain=Space(s=Real(1e-6, 0.125)),
+        params={"threshold": math.log(7.0)},
+        mutants=(Mutant("threshold ln 8", params={"threshold": math.log(8.0)}),),
+    ),
 )
 
 
@@ -958,30 +943,25 @@ def potential_rate(inst, *, factor=0.5):
 POTENTIAL_SPACE = SCALAR_SPACE.replace(n=Int(2, 16), r=Int(1, 6))
 POT = r"\Phi = \tfrac14\sum_k|\alpha_k|\ln(a_k^2+b_k^2):\ \frac{d}{dt}\Phi = "
 
-claim(
-    id="telgarsky2023.thm3.3.potential-rate-printed",
-    source=src("Proof of Theorem 3.3, derivative of Φ", APP_C, 1039),
-    statement=POT + r"\mathcal Q\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
+erratum_pair(
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.thm3.3.potential-rate",
     domain=POTENTIAL_SPACE,
     predicate=potential_rate,
-    params={"factor": 1.0},
-    note="The second line of the display equals 𝒬Σq_iy_iα_kσ(·)/2; the third drops the ½. With it, "
-         "A.6 gives γ̂ = (γ_gl − ε)/2 = γ_gl/4 at ε = γ_gl/2, exactly the theorem's constant; without "
-         "it the proof would give γ_gl − ε, above the ceiling γ_gl/2 (lem2.5.margin-ceiling).",
-)
-
-claim(
-    id="telgarsky2023.thm3.3.potential-rate",
-    source=src("Proof of Theorem 3.3, derivative of Φ (factor ½ restored)", APP_C, 1039),
-    statement=POT + r"\frac{\mathcal Q}{2n}\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
-    kind=Kind.IDENTITY,
-    corrects="telgarsky2023.thm3.3.potential-rate-printed",
-    domain=POTENTIAL_SPACE,
-    predicate=potential_rate,
-    mutants=(Mutant("factor ½ → ¼", params={"factor": 0.25}),),
+    printed=dict(
+        id="telgarsky2023.thm3.3.potential-rate-printed",
+        source=src("Proof of Theorem 3.3, derivative of Φ", APP_C, 1039),
+        statement=POT + r"\mathcal Q\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
+        params={"factor": 1.0},
+        note="The second line of the display equals 𝒬Σq_iy_iα_kσ(·)/2; the third drops the ½. With it, "
+             "A.6 gives γ̂ = (γ_gl − ε)/2 = γ_gl/4 at ε = γ_gl/2, exactly the theorem's constant; without "
+             "it the proof would give γ_gl − ε, above the ceiling γ_gl/2 (lem2.5.margin-ceiling).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm3.3.potential-rate",
+        source=src("Proof of Theorem 3.3, derivative of Φ (factor ½ restored)", APP_C, 1039),
+        statement=POT + r"\frac{\mathcal Q}{2n}\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
+        mutants=(Mutant("factor ½ → ¼", params={"factor": 0.25}),),
+    ),
 )
 
 
@@ -1277,32 +1257,27 @@ def a31_space(transport, **extra):
 A31 = r"\Pr\Big[\min_i\sum_j\big\langle\bar\theta_j, \hat\partial p_i(w_j)\big\rangle \ge " \
       r"\gamma_{ntk}\sqrt m - \sqrt{32\ln(n/\delta)}\Big] \ge 1-\delta,\ \bar\theta_j = \theta(w_j)/\sqrt m,\ \delta = 0.1"
 
-claim(
-    id="telgarsky2023.lemA.3.1.network-init",
-    source=src("Lemma A.3.1 as applied in Lemma A.3.2 (rows from the network initialisation)", APP_A, 536),
-    statement=A31 + r",\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
+erratum_pair(
     kind=Kind.PROBABILITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lemA.3.1.transport-rows",
-    domain=a31_space(Fixed("inner")),
-    predicate=lemma_a31,
-    params={"rows": "network"},
-    expect=AtLeast(0.9),
-    note="With an inner-layer transport the pairing carries a factor a_j = O(1/√m): the sum is "
-         "≈ E|ã|/2 ≈ 0.4 at every width while the bound grows like γ√m (≈ 15 at m = 5000). Lemma A.3.1's "
-         "Hoeffding step needs a_j ~ N(0, 1), the N_θ convention of Assumption 1.3.",
-)
-
-claim(
-    id="telgarsky2023.lemA.3.1.transport-rows",
-    source=src("Lemma A.3.1 (rows drawn from N_θ)", APP_A, 534),
-    statement=A31 + r",\quad w_j \sim N_\theta\ (a_j\sim N(0,1))",
-    kind=Kind.PROBABILITY,
-    corrects="telgarsky2023.lemA.3.1.network-init",
-    domain=a31_space(Choice("inner", "outer")),
     predicate=lemma_a31,
     expect=AtLeast(0.9),
-    mutants=(Mutant("deviation term √(32 ln(n/δ)) dropped", params={"deviation": False}),),
+    printed=dict(
+        id="telgarsky2023.lemA.3.1.network-init",
+        source=src("Lemma A.3.1 as applied in Lemma A.3.2 (rows from the network initialisation)", APP_A, 536),
+        statement=A31 + r",\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
+        domain=a31_space(Fixed("inner")),
+        params={"rows": "network"},
+        note="With an inner-layer transport the pairing carries a factor a_j = O(1/√m): the sum is "
+             "≈ E|ã|/2 ≈ 0.4 at every width while the bound grows like γ√m (≈ 15 at m = 5000). Lemma A.3.1's "
+             "Hoeffding step needs a_j ~ N(0, 1), the N_θ convention of Assumption 1.3.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lemA.3.1.transport-rows",
+        source=src("Lemma A.3.1 (rows drawn from N_θ)", APP_A, 534),
+        statement=A31 + r",\quad w_j \sim N_\theta\ (a_j\sim N(0,1))",
+        domain=a31_space(Choice("inner", "outer")),
+        mutants=(Mutant("deviation term √(32 ln(n/δ)) dropped", params={"deviation": False}),),
+    ),
 )
 
 claim(
@@ -1808,33 +1783,28 @@ def p26_two_relu(inst, *, constant=1.0 / (2.0 * math.sqrt(2.0))):
 
 CONES_ALPHA = CONES.replace(phi=Real(140.0, 175.0)).fields | {"alpha": Real(0.0, INV_SQRT2)}
 
-claim(
-    id="telgarsky2023.prop2.6.two-relu-printed",
-    source=src("Proof of Proposition 2.6, point 3", APP_B, 951),
-    statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{\sqrt2}\ "
-              r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.prop2.6.two-relu",
     domain=Space(**CONES_ALPHA),
     predicate=p26_two_relu,
-    params={"constant": INV_SQRT2},
-    note="Points 1–2 give one ReLU >= 1/√2 per point, but f averages two ReLUs and the other one is "
-         "0 on the point's own cone (e.g. f(v_1) = σ(−v_2ᵀv_1)/2): f >= 1/(2√2) only. Lemma A.1 then "
-         "gives γ_1 >= 1/(16√2·√d), still >= the 1/(64√d) used, so the proposition is unaffected.",
-)
-
-claim(
-    id="telgarsky2023.prop2.6.two-relu",
-    source=src("Proof of Proposition 2.6, point 3 (constant halved)", APP_B, 951),
-    statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{2\sqrt2}\ "
-              r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.prop2.6.two-relu-printed",
-    domain=Space(**CONES_ALPHA),
-    predicate=p26_two_relu,
-    mutants=(Mutant("α up to 1", domain=Space(**(CONES_ALPHA | {"alpha": Real(0.95, 1.0),
-                                                                   "phi": Real(140.0, 150.0)}))),),
+    printed=dict(
+        id="telgarsky2023.prop2.6.two-relu-printed",
+        source=src("Proof of Proposition 2.6, point 3", APP_B, 951),
+        statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{\sqrt2}\ "
+                  r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
+        params={"constant": INV_SQRT2},
+        note="Points 1–2 give one ReLU >= 1/√2 per point, but f averages two ReLUs and the other one is "
+             "0 on the point's own cone (e.g. f(v_1) = σ(−v_2ᵀv_1)/2): f >= 1/(2√2) only. Lemma A.1 then "
+             "gives γ_1 >= 1/(16√2·√d), still >= the 1/(64√d) used, so the proposition is unaffected.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.prop2.6.two-relu",
+        source=src("Proof of Proposition 2.6, point 3 (constant halved)", APP_B, 951),
+        statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{2\sqrt2}\ "
+                  r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
+        mutants=(Mutant("α up to 1", domain=Space(**(CONES_ALPHA | {"alpha": Real(0.95, 1.0),
+                                                                       "phi": Real(140.0, 150.0)}))),),
+    ),
 )
 
 
@@ -2082,36 +2052,32 @@ def nc_implication(inst, *, assumption="literal", fraction=1.0):
                     gamma_nc=gamma_nc, eps=eps)
 
 
-claim(
-    id="telgarsky2023.ass3.1.printed-implies-global",
-    source=src("Assumption 3.1 and the remark after it", S3, 288),
-    statement=r"\text{Assumption 3.1 (as printed)} \implies \text{Assumption 1.2 with } "
-              r"\gamma_{gl} \ge \gamma_{nc}/r\ (\alpha_k = \pm1/r)",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.ass3.1.corrected-implies-global",
-    domain=Space(n=Int(2, 6), d=Int(1, 3), r=Int(1, 2), gamma_nc=Real(0.5, 1.0),
-                 eps_frac=Real(0.05, 0.95), seed=Seed()),
     predicate=nc_implication,
-    note="The cone/polar conditions multiply by y_i but never tie a cone's label to sgn α_k: "
-         "((1, 0), +1) and ((0.5, 0), −1) with β = e_1, γ_nc = 1, ε = 0.4 satisfy the printed "
-         "assumption, yet every bias-free ReLU net has F(0.5e_1) = 0.5F(e_1), so no positive margin "
-         "exists and Theorem 3.2's promise γ̊ >= (1 − 0.4)/8 fails. (α_k ∈ {±1/k} and γ_nc/k at l.280/288 "
-         "should read 1/r.)",
-)
-
-claim(
-    id="telgarsky2023.ass3.1.corrected-implies-global",
-    source=src("Assumption 3.1 (cone label = sgn α_k, every example in a cone)", S3, 280),
-    statement=r"\text{corrected Assumption 3.1} \implies \min_i y_i\sum_k\alpha_k\sigma(\beta_k^\top x_i)"
-              r" \ge \gamma_{nc}/r,\ \alpha_k = s_k/r",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.ass3.1.printed-implies-global",
-    domain=Space(n=Int(2, 16), d=Int(3, 6), r=Int(2, 4), noise=Real(0.0, 0.05),
-                 eps_frac=Real(0.3, 1.0), seed=Seed()),
-    predicate=nc_implication,
-    params={"assumption": "corrected"},
-    mutants=(Mutant("γ_nc/r → 1.05·γ_nc/r", params={"fraction": 1.05}),),
+    printed=dict(
+        id="telgarsky2023.ass3.1.printed-implies-global",
+        source=src("Assumption 3.1 and the remark after it", S3, 288),
+        statement=r"\text{Assumption 3.1 (as printed)} \implies \text{Assumption 1.2 with } "
+                  r"\gamma_{gl} \ge \gamma_{nc}/r\ (\alpha_k = \pm1/r)",
+        domain=Space(n=Int(2, 6), d=Int(1, 3), r=Int(1, 2), gamma_nc=Real(0.5, 1.0),
+                     eps_frac=Real(0.05, 0.95), seed=Seed()),
+        note="The cone/polar conditions multiply by y_i but never tie a cone's label to sgn α_k: "
+             "((1, 0), +1) and ((0.5, 0), −1) with β = e_1, γ_nc = 1, ε = 0.4 satisfy the printed "
+             "assumption, yet every bias-free ReLU net has F(0.5e_1) = 0.5F(e_1), so no positive margin "
+             "exists and Theorem 3.2's promise γ̊ >= (1 − 0.4)/8 fails. (α_k ∈ {±1/k} and γ_nc/k at l.280/288 "
+             "should read 1/r.)",
+    ),
+    corrected=dict(
+        id="telgarsky2023.ass3.1.corrected-implies-global",
+        source=src("Assumption 3.1 (cone label = sgn α_k, every example in a cone)", S3, 280),
+        statement=r"\text{corrected Assumption 3.1} \implies \min_i y_i\sum_k\alpha_k\sigma(\beta_k^\top x_i)"
+                  r" \ge \gamma_{nc}/r,\ \alpha_k = s_k/r",
+        domain=Space(n=Int(2, 16), d=Int(3, 6), r=Int(2, 4), noise=Real(0.0, 0.05),
+                     eps_frac=Real(0.3, 1.0), seed=Seed()),
+        params={"assumption": "corrected"},
+        mutants=(Mutant("γ_nc/r → 1.05·γ_nc/r", params={"fraction": 1.05}),),
+    ),
 )
 
 
@@ -2147,31 +2113,26 @@ def perceptron_displacement(inst, *, sign=1.0, factor=1.0):
 PERCEPTRON = Space(n=Int(1, 8), d=Int(1, 5), gap=Real(0.2, 1.0), m=Int(5, 60), eta=Real(0.1, 1.0),
                    steps=Int(1, 30), seed=Seed())
 
-claim(
-    id="telgarsky2023.thm2.1.perceptron-sign-printed",
-    source=src("Proof of Theorem 2.1 (perceptron argument)", APP_B, 755),
-    statement=r"\langle -\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}\langle -\bar\theta, "
-              r"\hat\partial\ell_s(W_s)\rangle = \eta\sum_{s<\tau}|\ell'_s|\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
+erratum_pair(
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.thm2.1.perceptron-displacement",
     domain=PERCEPTRON,
     predicate=perceptron_displacement,
-    params={"sign": -1.0},
-    note="W_τ − W_0 = −ηΣ∂̂ℓ_s = ηΣ|ℓ'_s|∂̂p_s, so the pairing that grows is with +θ̄ (also at "
-         "l.188 and l.835).",
-)
-
-claim(
-    id="telgarsky2023.thm2.1.perceptron-displacement",
-    source=src("Proof of Theorem 2.1 (perceptron argument, sign corrected)", APP_B, 755),
-    statement=r"\langle\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}|\ell'_s|\,"
-              r"\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
-    kind=Kind.IDENTITY,
-    corrects="telgarsky2023.thm2.1.perceptron-sign-printed",
-    domain=PERCEPTRON,
-    predicate=perceptron_displacement,
-    mutants=(Mutant("η → η/2 (the ½ of l.758 carried into the identity)", params={"factor": 0.5}),),
+    printed=dict(
+        id="telgarsky2023.thm2.1.perceptron-sign-printed",
+        source=src("Proof of Theorem 2.1 (perceptron argument)", APP_B, 755),
+        statement=r"\langle -\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}\langle -\bar\theta, "
+                  r"\hat\partial\ell_s(W_s)\rangle = \eta\sum_{s<\tau}|\ell'_s|\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
+        params={"sign": -1.0},
+        note="W_τ − W_0 = −ηΣ∂̂ℓ_s = ηΣ|ℓ'_s|∂̂p_s, so the pairing that grows is with +θ̄ (also at "
+             "l.188 and l.835).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm2.1.perceptron-displacement",
+        source=src("Proof of Theorem 2.1 (perceptron argument, sign corrected)", APP_B, 755),
+        statement=r"\langle\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}|\ell'_s|\,"
+                  r"\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
+        mutants=(Mutant("η → η/2 (the ½ of l.758 carried into the identity)", params={"factor": 0.5}),),
+    ),
 )
 
 
@@ -2384,32 +2345,27 @@ def node_potential_rate(inst, *, eps_rule="fixed"):
 
 PI6_SPACE = Space(m=Int(4, 12), scale=Real(0.5, 5.0), seed=Seed())
 
-claim(
-    id="telgarsky2023.thm3.2.node-potential-printed",
-    source=src("Proof of Theorem 3.2 (φ_{k,j} nondecreasing)", APP_C, 1001),
-    statement=r"\text{Assumption 3.1},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ \phi_{k,j}\in(0,1) "
-              r"\implies \frac{d}{dt}\phi_{k,j} \ge 0",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.thm3.2.node-potential",
     domain=PI6_SPACE,
     predicate=node_potential_rate,
-    params={"eps_rule": "literal"},
-    note="A tracked node is within √(2ε) of β_k but the polar condition only guarantees β_kᵀx <= −ε, "
-         "so for √(2ε) > polar margin the node fires on other clusters' examples (of the other label) "
-         "and φ_{k,j} can decrease; the restriction of the sum to S_k at l.1009 is then unjustified.",
-)
-
-claim(
-    id="telgarsky2023.thm3.2.node-potential",
-    source=src("Proof of Theorem 3.2, with polar margin >= √(2ε)", APP_C, 1001),
-    statement=r"\text{polar margin} \ge \sqrt{2\epsilon},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ "
-              r"\phi_{k,j}\in(0,1) \implies \frac{d}{dt}\phi_{k,j} \ge 0",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.thm3.2.node-potential-printed",
-    domain=PI6_SPACE,
-    predicate=node_potential_rate,
-    mutants=(Mutant("ε = polar margin (√(2ε) > polar margin)", params={"eps_rule": "literal"}),),
+    printed=dict(
+        id="telgarsky2023.thm3.2.node-potential-printed",
+        source=src("Proof of Theorem 3.2 (φ_{k,j} nondecreasing)", APP_C, 1001),
+        statement=r"\text{Assumption 3.1},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ \phi_{k,j}\in(0,1) "
+                  r"\implies \frac{d}{dt}\phi_{k,j} \ge 0",
+        params={"eps_rule": "literal"},
+        note="A tracked node is within √(2ε) of β_k but the polar condition only guarantees β_kᵀx <= −ε, "
+             "so for √(2ε) > polar margin the node fires on other clusters' examples (of the other label) "
+             "and φ_{k,j} can decrease; the restriction of the sum to S_k at l.1009 is then unjustified.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm3.2.node-potential",
+        source=src("Proof of Theorem 3.2, with polar margin >= √(2ε)", APP_C, 1001),
+        statement=r"\text{polar margin} \ge \sqrt{2\epsilon},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ "
+                  r"\phi_{k,j}\in(0,1) \implies \frac{d}{dt}\phi_{k,j} \ge 0",
+        mutants=(Mutant("ε = polar margin (√(2ε) > polar margin)", params={"eps_rule": "literal"}),),
+    ),
 )
 
 
@@ -2429,32 +2385,27 @@ def lemma24_first_step(inst, *, width="printed", fraction=0.5):
 
 WIDTH_SPACE = Space(gamma=Real(0.01, 1.0), log_n_over_delta=Real(math.log(2), 20.0), factor=Real(1.0, 2.0))
 
-claim(
-    id="telgarsky2023.lem2.4.width-printed",
-    source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
-    statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
-              r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lem2.4.width-of-theorem-2-2",
     domain=WIDTH_SPACE,
     predicate=lemma24_first_step,
-    note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
-         "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
-         "is unaffected (catalogue M6).",
-)
-
-claim(
-    id="telgarsky2023.lem2.4.width-of-theorem-2-2",
-    source=src("Lemma 2.4's first step at Theorem 2.2's width", S2, 198),
-    statement=r"m \ge \Big(\frac{640\ln(n/\delta)}{\gamma}\Big)^2,\ R = \frac{\gamma\sqrt m}{32} \implies "
-              r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.lem2.4.width-printed",
-    domain=WIDTH_SPACE,
-    predicate=lemma24_first_step,
-    params={"width": "theorem2.2"},
-    mutants=(Mutant("right side 3γ√m/4", params={"fraction": 0.75}),),
+    printed=dict(
+        id="telgarsky2023.lem2.4.width-printed",
+        source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
+        statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
+                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+        note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
+             "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
+             "is unaffected (catalogue M6).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lem2.4.width-of-theorem-2-2",
+        source=src("Lemma 2.4's first step at Theorem 2.2's width", S2, 198),
+        statement=r"m \ge \Big(\frac{640\ln(n/\delta)}{\gamma}\Big)^2,\ R = \frac{\gamma\sqrt m}{32} \implies "
+                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+        params={"width": "theorem2.2"},
+        mutants=(Mutant("right side 3γ√m/4", params={"fraction": 0.75}),),
+    ),
 )
 
 
@@ -2473,32 +2424,27 @@ def step_interval(inst, *, extra_width=640.0):
 
 INTERVAL_SPACE = Space(gamma=Real(0.001, 1.0), log_t_over_delta=Real(1.0, 30.0), factor=Real(1.0, 1.5))
 
-claim(
-    id="telgarsky2023.thm2.1.step-interval-printed",
-    source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
-    statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
-              r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.thm2.1.step-interval",
     domain=INTERVAL_SPACE,
     predicate=step_interval,
-    params={"extra_width": 0.0},
-    note="The interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
-         "ln(t/δ) >= 10 (catalogue m1).",
-)
-
-claim(
-    id="telgarsky2023.thm2.1.step-interval",
-    source=src("Theorem 2.1 (with m >= (640/γ)² added)", S2, 161),
-    statement=r"m \ge \max\Big\{\Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2, \Big(\frac{640}{\gamma}\Big)^2\Big\} "
-              r"\implies \Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.thm2.1.step-interval-printed",
-    domain=INTERVAL_SPACE,
-    predicate=step_interval,
-    mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
-                    domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
+    printed=dict(
+        id="telgarsky2023.thm2.1.step-interval-printed",
+        source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
+        statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
+                  r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+        params={"extra_width": 0.0},
+        note="The interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
+             "ln(t/δ) >= 10 (catalogue m1).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm2.1.step-interval",
+        source=src("Theorem 2.1 (with m >= (640/γ)² added)", S2, 161),
+        statement=r"m \ge \max\Big\{\Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2, \Big(\frac{640}{\gamma}\Big)^2\Big\} "
+                  r"\implies \Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+        mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
+                        domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
+    ),
 )
 
 
@@ -2650,39 +2596,34 @@ def lemma24_run(inst, *, margin_bound=lambda g: g * g / 4096, rebalanced_bound=l
 
 NEAR24 = Space(m=Fixed(10000), loss=Choice("log", "exp"), seed=Seed())
 
-claim(
-    id="telgarsky2023.lem2.4.crossing-margin",
-    source=src("Theorem 2.2 and Lemma 2.4", S2, 228),
-    statement=r"\exists t:\ \|W_t-W_0\| = R = \tfrac{\gamma_{ntk}\sqrt m}{32},\ \forall s\ge t:\ "
-              r"\|W_s-W_0\|\ge R,\ \mathring\gamma(W_s) \ge \frac{\gamma_{ntk}^2}{4096};\ "
-              r"\mathring\gamma(\widehat W_t) \ge \frac{\gamma_{ntk}}{4096}\ (x=\pm1,\ m=10^4)",
+erratum_pair(
+    corrected_first=True,
     kind=Kind.DYNAMICS,
-    corrects="telgarsky2023.abstract.gf-attains-ntk-margin",
     domain=NEAR24,
     predicate=lemma24_run,
-    mutants=(Mutant("rebalanced margin >= γ_ntk (4096 dropped)", params={"rebalanced_bound": lambda g: g}),
-             Mutant("γ̊(W_s) >= γ_ntk² (4096 dropped)", params={"margin_bound": lambda g: g * g})),
-    note="m = 10⁴ meets Lemma 2.4's printed width 256 ln(n/δ)/γ² = 8840 (δ = 0.1), not Theorem 2.2's "
-         "(640 ln(n/δ)/γ)² = 4.2·10⁷. Measured: γ̊ after the crossing ≈ 0.0045 (claim 2.1·10⁻⁵), "
-         "rebalanced γ̊ ≈ 0.015 (claim 7.2·10⁻⁵), ‖W_s − W_0‖ increasing after the crossing.",
-)
-
-
-claim(
-    id="telgarsky2023.abstract.gf-attains-ntk-margin",
-    source=src("Abstract (\"GF attains at least the NTK margin itself\")", "Abstract", 7),
-    statement=r"\mathring\gamma(W_s) \ge \gamma_{ntk} \text{ for the GF iterates after the crossing time}",
-    kind=Kind.DYNAMICS,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lem2.4.crossing-margin",
-    domain=NEAR24,
-    predicate=lemma24_run,
-    params={"margin_bound": lambda g: g},
-    note="On x = ±1 (γ_ntk = 0.2946) no network can reach it: the best global margin is γ*_gl = ½ "
-         "(α = (½, −½), β = (1, −1)), and γ(W) <= ½γ*_gl = ¼ < γ_ntk for every W "
-         "(lem2.5.margin-ceiling). GF reaches γ̊ ≈ 0.005–0.009. Theorem 2.2 proves γ²/4096 for GF "
-         "iterates; the intro's \"γ_ntk/4096\" (l.27) holds only for the rebalanced Ŵ_t, which is "
-         "not a GF iterate (catalogue m14) — here the GF iterate also exceeds γ_ntk/4096.",
+    corrected=dict(
+        id="telgarsky2023.lem2.4.crossing-margin",
+        source=src("Theorem 2.2 and Lemma 2.4", S2, 228),
+        statement=r"\exists t:\ \|W_t-W_0\| = R = \tfrac{\gamma_{ntk}\sqrt m}{32},\ \forall s\ge t:\ "
+                  r"\|W_s-W_0\|\ge R,\ \mathring\gamma(W_s) \ge \frac{\gamma_{ntk}^2}{4096};\ "
+                  r"\mathring\gamma(\widehat W_t) \ge \frac{\gamma_{ntk}}{4096}\ (x=\pm1,\ m=10^4)",
+        mutants=(Mutant("rebalanced margin >= γ_ntk (4096 dropped)", params={"rebalanced_bound": lambda g: g}),
+                 Mutant("γ̊(W_s) >= γ_ntk² (4096 dropped)", params={"margin_bound": lambda g: g * g})),
+        note="m = 10⁴ meets Lemma 2.4's printed width 256 ln(n/δ)/γ² = 8840 (δ = 0.1), not Theorem 2.2's "
+             "(640 ln(n/δ)/γ)² = 4.2·10⁷. Measured: γ̊ after the crossing ≈ 0.0045 (claim 2.1·10⁻⁵), "
+             "rebalanced γ̊ ≈ 0.015 (claim 7.2·10⁻⁵), ‖W_s − W_0‖ increasing after the crossing.",
+    ),
+    printed=dict(
+        id="telgarsky2023.abstract.gf-attains-ntk-margin",
+        source=src("Abstract (\"GF attains at least the NTK margin itself\")", "Abstract", 7),
+        statement=r"\mathring\gamma(W_s) \ge \gamma_{ntk} \text{ for the GF iterates after the crossing time}",
+        params={"margin_bound": lambda g: g},
+        note="On x = ±1 (γ_ntk = 0.2946) no network can reach it: the best global margin is γ*_gl = ½ "
+             "(α = (½, −½), β = (1, −1)), and γ(W) <= ½γ*_gl = ¼ < γ_ntk for every W "
+             "(lem2.5.margin-ceiling). GF reaches γ̊ ≈ 0.005–0.009. Theorem 2.2 proves γ²/4096 for GF "
+             "iterates; the intro's \"γ_ntk/4096\" (l.27) holds only for the rebalanced Ŵ_t, which is "
+             "not a GF iterate (catalogue m14) — here the GF iterate also exceeds γ_ntk/4096.",
+    ),
 )
 
 
@@ -2712,32 +2653,27 @@ A32_SPACE = Space(gamma=Real(0.001, 2.0, log=True), log_n_over_delta=Real(math.l
 A32 = (r"r_\theta = \tfrac R8 \ge 1,\ r_w = 1,\ m \ge \big(\tfrac{64\ln(n/\delta)}{\gamma}\big)^2:\ "
        r"\gamma r_\theta\sqrt m - r_\theta[\cdot] - [\cdot] \ge \frac{\gamma r_\theta\sqrt m}2 - 160r_\theta^2")
 
-claim(
-    id="telgarsky2023.lemA.3.2.statement-brackets",
-    source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
-    statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lemA.3.2.proof-brackets",
     domain=A32_SPACE,
     predicate=a32_specialisation,
-    params={"brackets": "statement"},
-    note="The statement's r_w bracket carries 2R√m + 4√m = (16r + 4)√m, which exceeds γr√m/2 for "
-         "every γ <= 2, so the printed general bound does not imply the printed specialisation. The "
-         "proof derives the smaller brackets [√(32L) + 4R + 4] and [4L + 4R + R²] (l.579), from which "
-         "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ).",
-)
-
-claim(
-    id="telgarsky2023.lemA.3.2.proof-brackets",
-    source=src("Proof of Lemma A.3.2 (brackets derived at l.579)", APP_A, 579),
-    statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+4R+4],\ [4\ln\frac n\delta+4R+R^2]",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.lemA.3.2.statement-brackets",
-    domain=A32_SPACE,
-    predicate=a32_specialisation,
-    mutants=(Mutant("quadratic term 160r² → 96r²", params={"quadratic": 96.0},
-                    domain=A32_SPACE.replace(log_n_over_delta=Real(math.log(2), 1.0), factor=Real(1.0, 1.2))),),
+    printed=dict(
+        id="telgarsky2023.lemA.3.2.statement-brackets",
+        source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
+        statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
+        params={"brackets": "statement"},
+        note="The statement's r_w bracket carries 2R√m + 4√m = (16r + 4)√m, which exceeds γr√m/2 for "
+             "every γ <= 2, so the printed general bound does not imply the printed specialisation. The "
+             "proof derives the smaller brackets [√(32L) + 4R + 4] and [4L + 4R + R²] (l.579), from which "
+             "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lemA.3.2.proof-brackets",
+        source=src("Proof of Lemma A.3.2 (brackets derived at l.579)", APP_A, 579),
+        statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+4R+4],\ [4\ln\frac n\delta+4R+R^2]",
+        mutants=(Mutant("quadratic term 160r² → 96r²", params={"quadratic": 96.0},
+                        domain=A32_SPACE.replace(log_n_over_delta=Real(math.log(2), 1.0), factor=Real(1.0, 1.2))),),
+    ),
 )
 
 
@@ -2934,33 +2870,29 @@ def b1_chain(inst, *, printed=False, quadratic=160.0, delta=0.1):
 B1_SPACE = Space(gamma=Real(0.001, 1.0, log=True), log_t_over_delta=Real(math.log(10.0), 30.0),
                  factor=Real(1.0, 2.0), position=Real(0.0, 1.0))
 
-claim(
-    id="telgarsky2023.thm2.1.b1-equality-printed",
-    source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
-    statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
-              r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
-    kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.thm2.1.b1-chain",
+erratum_pair(
     domain=B1_SPACE,
     predicate=b1_chain,
-    params={"printed": True},
-    note="rγ√m/4 = 2.5ηm equals γ²m/2560 only at the largest step η = γ²/6400; at η = γ/(10√m) it is "
-         "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1).",
-)
-
-claim(
-    id="telgarsky2023.thm2.1.b1-chain",
-    source=src("Proof of Theorem 2.1, (B.1), as inequalities", APP_B, 705),
-    statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
-              r" \implies r\ge1,\ \frac{r\gamma\sqrt m}2 - 160r^2 \ge \frac{r\gamma\sqrt m}4 \ge \ln t\ "
-              r"\big(m \ge \max\{(\tfrac{64\ln(t/\delta)}{\gamma})^2, (\tfrac{640}{\gamma})^2\}\big)",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.thm2.1.b1-equality-printed",
-    domain=B1_SPACE,
-    predicate=b1_chain,
-    mutants=(Mutant("160r² → 320r²", params={"quadratic": 320.0},
-                    domain=B1_SPACE.replace(position=Real(0.9, 1.0), factor=Real(1.0, 1.1))),),
+    printed=dict(
+        id="telgarsky2023.thm2.1.b1-equality-printed",
+        source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
+        statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+                  r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
+        kind=Kind.IDENTITY,
+        params={"printed": True},
+        note="rγ√m/4 = 2.5ηm equals γ²m/2560 only at the largest step η = γ²/6400; at η = γ/(10√m) it is "
+             "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm2.1.b1-chain",
+        source=src("Proof of Theorem 2.1, (B.1), as inequalities", APP_B, 705),
+        statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+                  r" \implies r\ge1,\ \frac{r\gamma\sqrt m}2 - 160r^2 \ge \frac{r\gamma\sqrt m}4 \ge \ln t\ "
+                  r"\big(m \ge \max\{(\tfrac{64\ln(t/\delta)}{\gamma})^2, (\tfrac{640}{\gamma})^2\}\big)",
+        kind=Kind.INEQUALITY,
+        mutants=(Mutant("160r² → 320r²", params={"quadratic": 320.0},
+                        domain=B1_SPACE.replace(position=Real(0.9, 1.0), factor=Real(1.0, 1.1))),),
+    ),
 )
 
 
@@ -2977,30 +2909,26 @@ def lemma23_radius(inst, *, bound=4.0):
 RADIUS_SPACE = Space(r=Real(1.0, 100.0, log=True), u=Real(0.0, 1.0))
 RADIUS_NEAR_ROOT = Space(r=Real(1.0, 3.0), u=Real(0.7, 1.0))   # where x > 2r is possible
 
-claim(
-    id="telgarsky2023.lem2.3.radius-printed",
-    source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
-    statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.lem2.3.radius",
-    domain=RADIUS_NEAR_ROOT,
     predicate=lemma23_radius,
-    params={"bound": 2.0},
-    note="From x² <= 4rx one gets x <= 4r, which is the R/2 (R = 8r) the display writes; 2r = R/4 is "
-         "a slip, and x = 2.5, r = 1 satisfies the hypothesis (6.25 <= 7). The contradiction x < R "
-         "survives (catalogue m11).",
-)
-
-claim(
-    id="telgarsky2023.lem2.3.radius",
-    source=src("Proof of Lemma 2.3 (x <= 4r = R/2)", APP_B, 829),
-    statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 4r = R/2",
-    kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.lem2.3.radius-printed",
-    domain=RADIUS_SPACE,
-    predicate=lemma23_radius,
-    mutants=(Mutant("x <= 2.2r", params={"bound": 2.2}, domain=RADIUS_NEAR_ROOT.replace(r=Real(1.0, 2.0))),),
+    printed=dict(
+        id="telgarsky2023.lem2.3.radius-printed",
+        source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
+        statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
+        domain=RADIUS_NEAR_ROOT,
+        params={"bound": 2.0},
+        note="From x² <= 4rx one gets x <= 4r, which is the R/2 (R = 8r) the display writes; 2r = R/4 is "
+             "a slip, and x = 2.5, r = 1 satisfies the hypothesis (6.25 <= 7). The contradiction x < R "
+             "survives (catalogue m11).",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lem2.3.radius",
+        source=src("Proof of Lemma 2.3 (x <= 4r = R/2)", APP_B, 829),
+        statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 4r = R/2",
+        domain=RADIUS_SPACE,
+        mutants=(Mutant("x <= 2.2r", params={"bound": 2.2}, domain=RADIUS_NEAR_ROOT.replace(r=Real(1.0, 2.0))),),
+    ),
 )
 
 

@@ -29,7 +29,7 @@ from threadpoolctl import threadpool_limits
 from theory import hard_distribution as hd
 from theory import hypercube, max_margin, mean_field, relu_ntk
 from theory.bibliography import WEI2019
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim
+from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, claim, erratum_pair
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.errors import InputError
 from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
@@ -198,33 +198,27 @@ def arc_probability_matches(inst, *, formula=relu_ntk.coactivation_probability, 
 
 ARC_SPACE = Space(d=Int(2, 10), angle=Real(0.0, math.pi), seed=Seed())
 
-claim(
-    id="wei2019.eqB.1.printed-arc-probability",
+erratum_pair(
     source=src("Appendix B.1, kernel facts before eq. (B.1)", "B.1 Lower Bound for the Kernel Method", 333),
-    statement=r"\mathbb{E}_{\bar u}[\mathbb{1}(x'^\top\bar u\ge0)\mathbb{1}(x^\top\bar u\ge0)] = "
-              r"1-\frac{\arccos(x^\top x'/\|x\|\|x'\|)}{\pi}",
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.eqB.1.arc-probability",
     domain=ARC_SPACE,
     predicate=arc_probability_matches,
-    params={"formula": printed_arc_probability},
-    note="The arc of directions active on both points has length π − θ out of 2π: the printed value "
-         "is twice the truth. Harmless for the paper (absorbed into τ₁), false as written.",
-)
-
-claim(
-    id="wei2019.eqB.1.arc-probability",
-    source=src("Appendix B.1, kernel facts before eq. (B.1)", "B.1 Lower Bound for the Kernel Method", 333),
-    statement=r"\mathbb{E}_{\bar u}[\mathbb{1}(x'^\top\bar u\ge0)\mathbb{1}(x^\top\bar u\ge0)] = "
-              r"\frac{\pi-\theta}{2\pi}",
-    kind=Kind.IDENTITY,
-    corrects="wei2019.eqB.1.printed-arc-probability",
-    domain=ARC_SPACE,
-    predicate=arc_probability_matches,
-    mutants=(Mutant("θ/(2π) in place of (π−θ)/(2π)",
-                    params={"formula": lambda t: t / (2 * math.pi)}),
-             Mutant("printed 1 − θ/π", params={"formula": printed_arc_probability})),
+    printed=dict(
+        id="wei2019.eqB.1.printed-arc-probability",
+        statement=r"\mathbb{E}_{\bar u}[\mathbb{1}(x'^\top\bar u\ge0)\mathbb{1}(x^\top\bar u\ge0)] = "
+                  r"1-\frac{\arccos(x^\top x'/\|x\|\|x'\|)}{\pi}",
+        params={"formula": printed_arc_probability},
+        note="The arc of directions active on both points has length π − θ out of 2π: the printed value "
+             "is twice the truth. Harmless for the paper (absorbed into τ₁), false as written.",
+    ),
+    corrected=dict(
+        id="wei2019.eqB.1.arc-probability",
+        statement=r"\mathbb{E}_{\bar u}[\mathbb{1}(x'^\top\bar u\ge0)\mathbb{1}(x^\top\bar u\ge0)] = "
+                  r"\frac{\pi-\theta}{2\pi}",
+        mutants=(Mutant("θ/(2π) in place of (π−θ)/(2π)",
+                        params={"formula": lambda t: t / (2 * math.pi)}),
+                 Mutant("printed 1 − θ/π", params={"formula": printed_arc_probability})),
+    ),
 )
 
 
@@ -398,33 +392,27 @@ def moment_identity(inst, *, swap_factor=2):
 
 MOMENT_SPACE = Space(d=Int(2, 9), n=Int(1, 6), seed=Seed())
 
-claim(
-    id="wei2019.lemB.6.printed-moment-matrix",
+erratum_pair(
     source=src("Lemma B.6 (proof, moment matrix)", APPB, 554),
-    statement=r"\mathbb{E}_z[z^{\otimes2}z^{\otimes2\top}] = \vec 1_S\vec 1_S^\top + I_{[d^2]\setminus S}"
-              r"\ \Rightarrow\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_i(z^\top z_i)^2)^2\big] = "
-              r"d^2(\sum_i\beta_i)^2 + \beta^\top\tilde M^\top\tilde M\beta",
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.lemB.6.moment-matrix",
     domain=MOMENT_SPACE,
     predicate=moment_identity,
-    params={"swap_factor": 1},
-    note="The off-S block misses the pairing (i,j) ↔ (j,i): it is I + P_swap, so the quadratic "
-         "term carries a factor 2. Harmless for the lower bound (it only improves by 2).",
-)
-
-claim(
-    id="wei2019.lemB.6.moment-matrix",
-    source=src("Lemma B.6 (proof, moment matrix)", APPB, 554),
-    statement=r"\mathbb{E}_z[z^{\otimes2}z^{\otimes2\top}] = \vec 1_S\vec 1_S^\top + (I+P_{\rm swap})"
-              r"_{[d^2]\setminus S}\ \Rightarrow\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_i(z^\top z_i)^2"
-              r")^2\big] = d^2(\sum_i\beta_i)^2 + 2\beta^\top G\beta,\ G_{ik} = (z_i^\top z_k)^2-d",
-    kind=Kind.IDENTITY,
-    corrects="wei2019.lemB.6.printed-moment-matrix",
-    domain=MOMENT_SPACE,
-    predicate=moment_identity,
-    mutants=(Mutant("factor 2 → 3 on the swap term", params={"swap_factor": 3}),),
+    printed=dict(
+        id="wei2019.lemB.6.printed-moment-matrix",
+        statement=r"\mathbb{E}_z[z^{\otimes2}z^{\otimes2\top}] = \vec 1_S\vec 1_S^\top + I_{[d^2]\setminus S}"
+                  r"\ \Rightarrow\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_i(z^\top z_i)^2)^2\big] = "
+                  r"d^2(\sum_i\beta_i)^2 + \beta^\top\tilde M^\top\tilde M\beta",
+        params={"swap_factor": 1},
+        note="The off-S block misses the pairing (i,j) ↔ (j,i): it is I + P_swap, so the quadratic "
+             "term carries a factor 2. Harmless for the lower bound (it only improves by 2).",
+    ),
+    corrected=dict(
+        id="wei2019.lemB.6.moment-matrix",
+        statement=r"\mathbb{E}_z[z^{\otimes2}z^{\otimes2\top}] = \vec 1_S\vec 1_S^\top + (I+P_{\rm swap})"
+                  r"_{[d^2]\setminus S}\ \Rightarrow\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_i(z^\top z_i)^2"
+                  r")^2\big] = d^2(\sum_i\beta_i)^2 + 2\beta^\top G\beta,\ G_{ik} = (z_i^\top z_k)^2-d",
+        mutants=(Mutant("factor 2 → 3 on the swap term", params={"swap_factor": 3}),),
+    ),
 )
 
 
@@ -444,38 +432,34 @@ def lemma_b6_event(inst, *, ratio=None, level_constant=0.1):
     return at_least(lam, level_constant, tol=tol, why="symmetric eigensolver backward error", n=n)
 
 
-claim(
-    id="wei2019.lemB.6.printed-range",
-    source=src("Lemma B.6", APPB, 524),
-    statement=r"n\le d^2:\ \Pr\Big[\forall\beta:\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_ig(z^\top z_i))^2"
-              r"\big]\gtrsim a_2^2d^2\sum_i\beta_i^2\Big]\ge 1-e^{-\Omega(\sqrt n)}"
-              r"\quad(\text{checked with } g=x^2,\ n=\tfrac{d(d-1)}2+2,\ \gtrsim\ \text{as}\ \ge 0.1\cdot)",
+erratum_pair(
     kind=Kind.PROBABILITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.lemB.6.quadratic-regime",
-    domain=Space(d=Int(4, 14), seed=Seed()),
     predicate=lemma_b6_event,
-    expect=AtLeast(0.5),
-    note="The off-diagonal parts of z_i^{⊗2} live in a d(d−1)/2-dimensional space, so for "
-         "n >= d(d−1)/2 + 2 some β ≠ 0 has M̃β = 0 and Σβ = 0: the left side is exactly 0 for "
-         "every draw. The proof itself only uses n <= c·d².",
-)
-
-claim(
-    id="wei2019.lemB.6.quadratic-regime",
-    source=src("Lemma B.6 (with n <= c·d² as its proof uses)", APPB, 563),
-    statement=r"n\le d^2/8,\ d\ge16:\ \Pr\Big[\min_{\beta\ne0}\frac{\mathbb{E}_z[(\sum_i\beta_i"
-              r"(z^\top z_i)^2)^2]}{d^2\|\beta\|^2}\ge 0.1\Big]\ge 0.9",
-    kind=Kind.PROBABILITY,
-    corrects="wei2019.lemB.6.printed-range",
-    domain=Space(d=Int(16, 24), seed=Seed()),
-    predicate=lemma_b6_event,
-    params={"ratio": 1 / 8},
-    expect=AtLeast(0.9),
-    mutants=(Mutant("n = 0.6·d² (beyond d(d−1)/2)", params={"ratio": 0.6},
-                    domain=Space(d=Int(16, 18), seed=Seed())),),
-    note="Measured: the minimum ratio is 0.19–0.47 at n = d²/8 for d in 16..30 (none below 0.1); "
-         "it falls to 0 for n > d(d−1)/2 + 1.",
+    printed=dict(
+        id="wei2019.lemB.6.printed-range",
+        source=src("Lemma B.6", APPB, 524),
+        statement=r"n\le d^2:\ \Pr\Big[\forall\beta:\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_ig(z^\top z_i))^2"
+                  r"\big]\gtrsim a_2^2d^2\sum_i\beta_i^2\Big]\ge 1-e^{-\Omega(\sqrt n)}"
+                  r"\quad(\text{checked with } g=x^2,\ n=\tfrac{d(d-1)}2+2,\ \gtrsim\ \text{as}\ \ge 0.1\cdot)",
+        domain=Space(d=Int(4, 14), seed=Seed()),
+        expect=AtLeast(0.5),
+        note="The off-diagonal parts of z_i^{⊗2} live in a d(d−1)/2-dimensional space, so for "
+             "n >= d(d−1)/2 + 2 some β ≠ 0 has M̃β = 0 and Σβ = 0: the left side is exactly 0 for "
+             "every draw. The proof itself only uses n <= c·d².",
+    ),
+    corrected=dict(
+        id="wei2019.lemB.6.quadratic-regime",
+        source=src("Lemma B.6 (with n <= c·d² as its proof uses)", APPB, 563),
+        statement=r"n\le d^2/8,\ d\ge16:\ \Pr\Big[\min_{\beta\ne0}\frac{\mathbb{E}_z[(\sum_i\beta_i"
+                  r"(z^\top z_i)^2)^2]}{d^2\|\beta\|^2}\ge 0.1\Big]\ge 0.9",
+        domain=Space(d=Int(16, 24), seed=Seed()),
+        params={"ratio": 1 / 8},
+        expect=AtLeast(0.9),
+        mutants=(Mutant("n = 0.6·d² (beyond d(d−1)/2)", params={"ratio": 0.6},
+                        domain=Space(d=Int(16, 18), seed=Seed())),),
+        note="Measured: the minimum ratio is 0.19–0.47 at n = d²/8 for d in 16..30 (none below 0.1); "
+             "it falls to 0 for n > d(d−1)/2 + 1.",
+    ),
 )
 
 
@@ -623,37 +607,32 @@ def kernel_cannot_separate(inst, *, ratio=1.0, symmetric=True):
                    "(n-term dot products)", n=n, population_error=float(np.mean(margins <= 0)))
 
 
-claim(
-    id="wei2019.thm2.1.printed-n-le-d2",
-    source=src("Theorem 2.1 (kernel part); Theorem B.1", SEC2, 99),
-    statement=r"n\le d^2:\ \text{w.p. } 1-d^{-5},\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}"
-              r"(x;\beta)y\le0]=\Omega(1)\quad(\text{checked at } n=d^2:\ \text{no }\beta\text{ with "
-              r"zero population error})",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.thm2.1.kernel-lower-bound",
     domain=Space(d=Int(5, 9), seed=Seed()),
     predicate=kernel_cannot_separate,
-    params={"ratio": 1.0},
-    note="At n = d² the kernel span contains (nearly) x₁² − x₂²: a β classifying all 4·2^{d−2} "
-         "support points correctly exists (LP margin 0.14–0.39 for d = 5..10). The proof needs "
-         "n <= c·d² with c < ½ (Lemma B.2 says n ≲ d²).",
-)
-
-claim(
-    id="wei2019.thm2.1.kernel-lower-bound",
-    source=src("Theorem 2.1 (kernel part) with n <= d²/4", SEC2, 99),
-    statement=r"n\le d^2/4:\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}(x;\beta)y\le0]>0",
-    kind=Kind.INEQUALITY,
-    corrects="wei2019.thm2.1.printed-n-le-d2",
-    domain=Space(d=Int(5, 9), seed=Seed()),
-    predicate=kernel_cannot_separate,
-    params={"ratio": 0.25},
-    mutants=(Mutant("n = d² (the printed range)", params={"ratio": 1.0}),
-             Mutant("sign symmetry of D dropped (D')", params={"symmetric": False},
-                    domain=Space(d=Int(7, 9), seed=Seed()),
-                    why="on D' the label x₁ − x₂ is linear and the kernel learns it from O(d) samples")),
-    note="Checked is the zero-error event (the LP); the Ω(1) level is measured in the experiment.",
+    printed=dict(
+        id="wei2019.thm2.1.printed-n-le-d2",
+        source=src("Theorem 2.1 (kernel part); Theorem B.1", SEC2, 99),
+        statement=r"n\le d^2:\ \text{w.p. } 1-d^{-5},\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}"
+                  r"(x;\beta)y\le0]=\Omega(1)\quad(\text{checked at } n=d^2:\ \text{no }\beta\text{ with "
+                  r"zero population error})",
+        params={"ratio": 1.0},
+        note="At n = d² the kernel span contains (nearly) x₁² − x₂²: a β classifying all 4·2^{d−2} "
+             "support points correctly exists (LP margin 0.14–0.39 for d = 5..10). The proof needs "
+             "n <= c·d² with c < ½ (Lemma B.2 says n ≲ d²).",
+    ),
+    corrected=dict(
+        id="wei2019.thm2.1.kernel-lower-bound",
+        source=src("Theorem 2.1 (kernel part) with n <= d²/4", SEC2, 99),
+        statement=r"n\le d^2/4:\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}(x;\beta)y\le0]>0",
+        params={"ratio": 0.25},
+        mutants=(Mutant("n = d² (the printed range)", params={"ratio": 1.0}),
+                 Mutant("sign symmetry of D dropped (D')", params={"symmetric": False},
+                        domain=Space(d=Int(7, 9), seed=Seed()),
+                        why="on D' the label x₁ − x₂ is linear and the kernel learns it from O(d) samples")),
+        note="Checked is the zero-error event (the LP); the Ω(1) level is measured in the experiment.",
+    ),
 )
 
 
@@ -1059,29 +1038,23 @@ def footnote6(inst, *, claimed=0.5):
 
 FOOT6_SPACE = Space(m=Int(1, 50), d=Int(1, 10), seed=Seed())
 
-claim(
-    id="wei2019.propB.10.printed-footnote6",
+erratum_pair(
     source=src("Footnote 6 (Proposition B.10)", "B.3 Connection to the ℓ1 SVM", 697),
-    statement=r"\|\Theta\|_F=1\ \leftrightarrow\ \mu\ \text{with}\ \|\mu\| = 2",
     kind=Kind.IDENTITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.propB.10.footnote6-half",
     domain=FOOT6_SPACE,
     predicate=footnote6,
-    params={"claimed": 2.0},
-    note="A balanced unit the lift of w[uᵀx]_+ is |w|‖u‖δ_ū with |w|‖u‖ = (w² + ‖u‖²)/2, so "
-         "‖μ‖₁ = ‖Θ‖_F²/2 = ½ (the '½' in γ_ℓ1/2 comes from this, not from 2).",
-)
-
-claim(
-    id="wei2019.propB.10.footnote6-half",
-    source=src("Footnote 6 (Proposition B.10)", "B.3 Connection to the ℓ1 SVM", 697),
-    statement=r"\|\Theta\|_F=1,\ |w_j|=\|u_j\|\ \Rightarrow\ \|\mu\|_1=\sum_j|w_j|\|u_j\| = \tfrac12",
-    kind=Kind.IDENTITY,
-    corrects="wei2019.propB.10.printed-footnote6",
-    domain=FOOT6_SPACE,
-    predicate=footnote6,
-    mutants=(Mutant("‖μ‖₁ = 1", params={"claimed": 1.0}),),
+    printed=dict(
+        id="wei2019.propB.10.printed-footnote6",
+        statement=r"\|\Theta\|_F=1\ \leftrightarrow\ \mu\ \text{with}\ \|\mu\| = 2",
+        params={"claimed": 2.0},
+        note="A balanced unit the lift of w[uᵀx]_+ is |w|‖u‖δ_ū with |w|‖u‖ = (w² + ‖u‖²)/2, so "
+             "‖μ‖₁ = ‖Θ‖_F²/2 = ½ (the '½' in γ_ℓ1/2 comes from this, not from 2).",
+    ),
+    corrected=dict(
+        id="wei2019.propB.10.footnote6-half",
+        statement=r"\|\Theta\|_F=1,\ |w_j|=\|u_j\|\ \Rightarrow\ \|\mu\|_1=\sum_j|w_j|\|u_j\| = \tfrac12",
+        mutants=(Mutant("‖μ‖₁ = 1", params={"claimed": 1.0}),),
+    ),
 )
 
 
@@ -1247,30 +1220,25 @@ def theorem_b9_linear(inst, *, squared_limit=False):
 B9_SPACE = Space(n=Int(1, 8), d=Int(8, 12), scale=Real(0.1, 10.0, log=True),
                  lam=Real(1e-9, 1e-4, log=True), seed=Seed())
 
-claim(
-    id="wei2019.thmB.9.printed-norm-limit",
-    source=src("Theorem B.9", "B.2 Proof of Theorem 2.1 (regression)", 631),
-    statement=r"\lambda\to0:\ L_{\lambda}(\Theta_\lambda)\to0,\ \|\Theta_\lambda\|_2\to\|\Theta^\star\|_2^2",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.thmB.9.norm-limit",
     domain=B9_SPACE,
     predicate=theorem_b9_linear,
-    params={"squared_limit": True},
-    note="Checked on the linear model (f = wᵀx, the min-norm interpolant is pinv(X)y): the norm "
-         "converges to ‖Θ*‖, not to its square.",
-)
-
-claim(
-    id="wei2019.thmB.9.norm-limit",
-    source=src("Theorem B.9 (proof)", "B.2 Proof of Theorem 2.1 (regression)", 637),
-    statement=r"\lambda\|\Theta_\lambda\|^2\le L_\lambda(\Theta_\lambda)\le\lambda\|\Theta^\star\|^2,"
-              r"\ \ \|\Theta_\lambda\|\to\|\Theta^\star\|",
-    kind=Kind.INEQUALITY,
-    corrects="wei2019.thmB.9.printed-norm-limit",
-    domain=B9_SPACE,
-    predicate=theorem_b9_linear,
-    mutants=(Mutant("no interpolating model (n > d)", domain=B9_SPACE.replace(n=Int(14, 20))),),
+    printed=dict(
+        id="wei2019.thmB.9.printed-norm-limit",
+        source=src("Theorem B.9", "B.2 Proof of Theorem 2.1 (regression)", 631),
+        statement=r"\lambda\to0:\ L_{\lambda}(\Theta_\lambda)\to0,\ \|\Theta_\lambda\|_2\to\|\Theta^\star\|_2^2",
+        params={"squared_limit": True},
+        note="Checked on the linear model (f = wᵀx, the min-norm interpolant is pinv(X)y): the norm "
+             "converges to ‖Θ*‖, not to its square.",
+    ),
+    corrected=dict(
+        id="wei2019.thmB.9.norm-limit",
+        source=src("Theorem B.9 (proof)", "B.2 Proof of Theorem 2.1 (regression)", 637),
+        statement=r"\lambda\|\Theta_\lambda\|^2\le L_\lambda(\Theta_\lambda)\le\lambda\|\Theta^\star\|^2,"
+                  r"\ \ \|\Theta_\lambda\|\to\|\Theta^\star\|",
+        mutants=(Mutant("no interpolating model (n > d)", domain=B9_SPACE.replace(n=Int(14, 20))),),
+    ),
 )
 
 
@@ -1515,31 +1483,26 @@ def cap_bound(inst, *, form="ball"):
 
 CAP_SPACE = Space(d=Int(1, 60), r=Real(0.01, 1.0))
 
-claim(
-    id="wei2019.lemE.14.printed-cap-bound",
-    source=src("Lemma E.14", APPE, 1065),
-    statement=r"K_t^{-\tau}\ne\emptyset,\ 0\le\delta\le\tau:\ \log m(K_t^{-\tau+\delta})\ge-2d\log"
-              r"\frac{c_2}{\delta}\quad(\text{checked on the cap of radius }\delta/c_2\text{ it "
-              r"rests on})",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.lemE.14.ball-cap-bound",
     domain=CAP_SPACE,
     predicate=cap_bound,
-    params={"form": "printed"},
-    note="Realised with L' = −τ + c₂‖θ̄ − θ̄₀‖ (c₂-Lipschitz), whose sublevel set K^{−τ+δ} is "
-         "exactly the cap of radius δ/c₂. Fails for δ/c₂ > r*(d): r*(1) ≈ 0.32, r*(10) ≈ 0.77.",
-)
-
-claim(
-    id="wei2019.lemE.14.ball-cap-bound",
-    source=src("Lemma E.14 via Ball (1997), Lemma 2.3", APPE, 1071),
-    statement=r"m(K_t^{-\tau+\delta})\ge\tfrac12\big(\tfrac{\delta}{2c_2}\big)^d",
-    kind=Kind.INEQUALITY,
-    corrects="wei2019.lemE.14.printed-cap-bound",
-    domain=CAP_SPACE,
-    predicate=cap_bound,
-    mutants=(Mutant("exponent d − 1", params={"form": "ball-off-by-one"}),),
+    printed=dict(
+        id="wei2019.lemE.14.printed-cap-bound",
+        source=src("Lemma E.14", APPE, 1065),
+        statement=r"K_t^{-\tau}\ne\emptyset,\ 0\le\delta\le\tau:\ \log m(K_t^{-\tau+\delta})\ge-2d\log"
+                  r"\frac{c_2}{\delta}\quad(\text{checked on the cap of radius }\delta/c_2\text{ it "
+                  r"rests on})",
+        params={"form": "printed"},
+        note="Realised with L' = −τ + c₂‖θ̄ − θ̄₀‖ (c₂-Lipschitz), whose sublevel set K^{−τ+δ} is "
+             "exactly the cap of radius δ/c₂. Fails for δ/c₂ > r*(d): r*(1) ≈ 0.32, r*(10) ≈ 0.77.",
+    ),
+    corrected=dict(
+        id="wei2019.lemE.14.ball-cap-bound",
+        source=src("Lemma E.14 via Ball (1997), Lemma 2.3", APPE, 1071),
+        statement=r"m(K_t^{-\tau+\delta})\ge\tfrac12\big(\tfrac{\delta}{2c_2}\big)^d",
+        mutants=(Mutant("exponent d − 1", params={"form": "ball-off-by-one"}),),
+    ),
 )
 
 
@@ -1562,32 +1525,27 @@ def l_choice(inst, *, corrected=True, plus_one=True):
 L_SPACE = Space(W2=Real(1.0, 100.0, log=True), eps=Real(1e-3, 0.5, log=True), d=Int(1, 100),
                 c2=Real(1.0, 100.0, log=True), sigma_fraction=Real(1e-12, 0.5, log=True))
 
-claim(
-    id="wei2019.thmE.4.printed-l-choice",
-    source=src("Proof of Theorem E.4 (choice of l)", APPE, 1185),
-    statement=r"l=\frac{W_\epsilon^2}{\epsilon-2W_\epsilon^2\sigma}\Big(2\log\frac{W_\epsilon^2}{\sigma}"
-              r"+2d\log\frac{4W_\epsilon^2c_2}{\epsilon}\Big)\ \text{satisfies Lemma E.16's}\ "
-              r"l\ge\frac{\log(W_\epsilon^2/\sigma)+2d\log(2c_2/\tau)}{\tau-\sigma}+1",
+erratum_pair(
     kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="wei2019.thmE.4.l-choice",
     domain=L_SPACE,
     predicate=l_choice,
-    params={"corrected": False},
-    note="l_chosen − l_req = −2W²d·log(4W²c₂/ε)/(ε − 2W²σ) − 1 < 0 always: the 2d log term "
-         "needs a factor 2 and the +1 is missing. The rate O((d/ε)log(1/ε)) is unaffected.",
-)
-
-claim(
-    id="wei2019.thmE.4.l-choice",
-    source=src("Proof of Theorem E.4 (choice of l, corrected)", APPE, 1185),
-    statement=r"l=\frac{2W_\epsilon^2}{\epsilon-2W_\epsilon^2\sigma}\Big(\log\frac{W_\epsilon^2}{\sigma}"
-              r"+2d\log\frac{4W_\epsilon^2c_2}{\epsilon}\Big)+1\ \ge\ l_{\rm req}\ (\tau=\epsilon/(2W_\epsilon^2))",
-    kind=Kind.INEQUALITY,
-    corrects="wei2019.thmE.4.printed-l-choice",
-    domain=L_SPACE,
-    predicate=l_choice,
-    mutants=(Mutant("+1 dropped", params={"plus_one": False}),),
+    printed=dict(
+        id="wei2019.thmE.4.printed-l-choice",
+        source=src("Proof of Theorem E.4 (choice of l)", APPE, 1185),
+        statement=r"l=\frac{W_\epsilon^2}{\epsilon-2W_\epsilon^2\sigma}\Big(2\log\frac{W_\epsilon^2}{\sigma}"
+                  r"+2d\log\frac{4W_\epsilon^2c_2}{\epsilon}\Big)\ \text{satisfies Lemma E.16's}\ "
+                  r"l\ge\frac{\log(W_\epsilon^2/\sigma)+2d\log(2c_2/\tau)}{\tau-\sigma}+1",
+        params={"corrected": False},
+        note="l_chosen − l_req = −2W²d·log(4W²c₂/ε)/(ε − 2W²σ) − 1 < 0 always: the 2d log term "
+             "needs a factor 2 and the +1 is missing. The rate O((d/ε)log(1/ε)) is unaffected.",
+    ),
+    corrected=dict(
+        id="wei2019.thmE.4.l-choice",
+        source=src("Proof of Theorem E.4 (choice of l, corrected)", APPE, 1185),
+        statement=r"l=\frac{2W_\epsilon^2}{\epsilon-2W_\epsilon^2\sigma}\Big(\log\frac{W_\epsilon^2}{\sigma}"
+                  r"+2d\log\frac{4W_\epsilon^2c_2}{\epsilon}\Big)+1\ \ge\ l_{\rm req}\ (\tau=\epsilon/(2W_\epsilon^2))",
+        mutants=(Mutant("+1 dropped", params={"plus_one": False}),),
+    ),
 )
 
 
