@@ -2414,9 +2414,11 @@ def gd_pair(inst, *, reference="initial"):
     return fine, coarse, pbar, gamma0
 
 
-def horizon_checks(inst, sides, relation, *, horizons=range(-2, 97), gate=None, why="", reference="run"):
+def horizon_checks(inst, sides, relation, *, horizons=range(-2, 97), gate=None, why="", reference="run",
+                   title="both sides along GD"):
     """One Evidence per horizon T = 10^{j/4} reached by both runs: ``sides(q) -> (lhs, rhs, details)``
-    on the dict q of a run at T; ``gate(q)`` returns a reason when a hypothesis fails there.
+    on the dict q of a run at T; ``gate(q)`` returns a reason when a hypothesis fails there. The
+    first checked horizon carries a figure of both sides against T (``title``), for the report.
 
     Error model (as for Lemma 3.4(1) above): the scheme is first order in the step, so the η0/2
     run's error in lhs − rhs is taken as its difference from the η0 run's, plus float64 rounding of
@@ -2454,6 +2456,15 @@ def horizon_checks(inst, sides, relation, *, horizons=range(-2, 97), gate=None, 
         build = at_most if relation == "<=" else at_least
         out.append(build(lhs, rhs, tol=tol, why="discretisation: |(lhs − rhs)(η0/2) − (lhs − rhs)(η0)| "
                          "(first-order scheme) + float64 rounding of K-term sums" + why, T=qf["T"], **details))
+    checked = [e for e in out if e.precondition is None]
+    if checked:
+        checked[0].details["diagnostics"] = [{
+            "name": "horizons-" + title.split(":")[0].replace(" ", "-").lower(),
+            "title": f"{title} (n={n}, m={inst.m}, η0/2 run)", "x": [e.details["T"] for e in checked],
+            "y": [e.lhs for e in checked], "xlabel": "GF time T", "ylabel": "left side",
+            "logx": True, "logy": False,
+            "reference": {"label": "right side (the bound)", "x": [e.details["T"] for e in checked],
+                          "y": [e.rhs for e in checked]}}]
     return out or precondition_failed("no horizon was reached by both runs")
 
 
@@ -2478,7 +2489,7 @@ def implicit_bias_sides(q, *, reference="D"):
 def implicit_bias_along_gd(inst, *, reference="D"):
     """Lemma 3.4 (i) (l.333) at every horizon of the run, ū and R recomputed per horizon."""
     return horizon_checks(inst, lambda q: implicit_bias_sides(q, reference=reference), "<=",
-                          gate=needs_reference)
+                          gate=needs_reference, title="Lemma 3.4 (i): implicit bias")
 
 
 LEM34_SPACE = Space(n=Int(8, 12), d=Int(2, 3), m=Int(12, 24), eta0=Fixed(0.2), seed=Seed())
@@ -2524,7 +2535,7 @@ def sup_norm_sides(q, *, constant="proof", unit_reference=False):
 def sup_norm_along_gd(inst, *, unit_reference=False):
     """Lemma 3.4 (iii) (l.337) with the proof's constant 16/n (l.838), which implies the stated +32."""
     return horizon_checks(inst, lambda q: sup_norm_sides(q, unit_reference=unit_reference), "<=",
-                          gate=needs_reference)
+                          gate=needs_reference, title="Lemma 3.4 (iii): sup of the u-norm")
 
 
 claim(
@@ -2583,10 +2594,11 @@ def norm_condition_margin(inst, *, factor=2.0, require_t1=True):
     def gate8(q):
         return norm_condition_gate(q, require_t1=require_t1, fixed_c=8.0)
 
-    out = horizon_checks(inst, lambda q: norm_condition_sides(q, factor=factor), ">=", gate=gate)
+    out = horizon_checks(inst, lambda q: norm_condition_sides(q, factor=factor), ">=", gate=gate,
+                         title="Lemma 3.4 part 2: u-margin at C*")
     if isinstance(out, list):
         out += horizon_checks(inst, lambda q: norm_condition_sides(q, factor=factor, fixed_c=8.0), ">=",
-                              gate=gate8, why="; C = 8 (early phase)")
+                              gate=gate8, why="; C = 8 (early phase)", title="Lemma 3.4 part 2: C = 8")
     return out
 
 
@@ -2634,10 +2646,11 @@ def feature_drift_along_gd(inst, *, g_scale=1.0, final=True):
     on, against the chain's intermediate bound and (where Lemma 3.4 applies) its last line."""
     horizons = range(-12, 97)
     out = horizon_checks(inst, lambda q: drift_sides(q, g_scale=g_scale), "<=", horizons=horizons,
-                         reference="initial")
+                         reference="initial", title="Theorem 3.1 proof: feature drift")
     if final and isinstance(out, list):
         out += horizon_checks(inst, drift_final_sides, "<=", horizons=horizons, gate=needs_reference,
-                              why="; last line of the chain", reference="initial")
+                              why="; last line of the chain", reference="initial",
+                              title="Theorem 3.1 proof: drift, last line")
     return out
 
 
