@@ -64,49 +64,31 @@ class Sweep:
                 "algorithm": self.algorithm, "passed": self.passed}
 
 
-def _claim_call(claim_id: str, **overrides) -> Callable[[], object]:
-    """A call of the claim's predicate on one instance of its domain (seed 0), sizes overridden."""
+def _claim_call(claim_id: str, params: dict | None = None, **overrides) -> Callable[[], object]:
+    """A call of the claim's predicate on one instance of its domain (seed 0), sizes overridden:
+    domain fields by keyword, predicate parameters (a size that is not a domain field) by
+    ``params``."""
+    import dataclasses
+
     import theory.papers  # noqa: F401  (registers the claims)
     from checks.engine import evaluate
     from theory.claims import REGISTRY
     claim = REGISTRY.get(claim_id)
+    if params:
+        claim = dataclasses.replace(claim, params={**claim.params, **params})
     recipe = {**claim.domain.sample(np.random.default_rng(0)), **overrides}
     return lambda: evaluate(claim, recipe)
 
 
-def _predicate_call(claim_id: str, params: dict, **overrides) -> Callable[[], object]:
-    """Like :func:`_claim_call`, with the predicate's keyword parameters overridden too (for a size
-    that is a parameter of the predicate rather than a field of the domain)."""
+def _shallow_gd_call(claim_id: str, m: int, steps: int = 100) -> Callable[[], object]:
+    """``steps`` steps of homogeneity2025's shallow_gd_trajectory (uncached) on the claim's instance
+    at width m: the run's length is set by the GF horizon, so the width is swept at a fixed count."""
     import theory.papers  # noqa: F401
-    from checks.engine import RunContext
     from theory.claims import REGISTRY
+    from theory.papers.homogeneity2025 import shallow_gd_trajectory
     claim = REGISTRY.get(claim_id)
-    instance = claim.domain.realize({**claim.domain.sample(np.random.default_rng(0)), **overrides})
-    kwargs = {**claim.params, **params}
-    if "context" in __import__("inspect").signature(claim.predicate).parameters:
-        kwargs["context"] = RunContext()
-    return lambda: claim.predicate(instance, **kwargs)
-
-
-def _shallow_gd_steps_call(*, m: int, n: int = 12, d: int = 3, steps: int = 100) -> Callable[[], object]:
-    """``steps`` iterations of the per-step work of homogeneity2025's shallow_gd_trajectory (eq. (1)
-    risk and closed-form gradients, the features z_i and C1) at width m: its run length is set by the
-    GF horizon, so the width is swept on the step itself."""
-    from theory.normalized_nets import shallow_risk_and_gradients
-    from theory.papers.homogeneity2025 import feature_alignment
-    rng = np.random.default_rng(0)
-    X = make_points(n, d, "gauss", 1, 0)
-    y = np.where(X[:, 0] > 0, 1.0, -1.0)
-    a, b = rng.choice([-1.0, 1.0], (2, m)) / np.sqrt(m)
-    V = rng.standard_normal((m, d))
-
-    def run():
-        for _ in range(steps):
-            Z = y[:, None] * np.sign(a * b)[None, :] * np.maximum(X @ V.T, 0.0)
-            feature_alignment(X, V)
-            shallow_risk_and_gradients(X, y, a, b, V)
-        return Z
-    return run
+    inst = claim.domain.realize({**claim.domain.sample(np.random.default_rng(0)), "m": m})
+    return lambda: shallow_gd_trajectory(inst, inst.eta0, max_steps=steps, cache=False)
 
 
 def _training_call(*, n: int, m: int, d: int = 32, seeds: int = 3, steps: int = 50):
@@ -129,7 +111,7 @@ def _specs() -> dict[str, list[Sweep]]:
     shallow = {cid: [Sweep("m", [64, 128, 256, 512, 1024, 2048], 1.0,
                            "GD step on eq. (1) with its features and C1: O(n·m·d) per step "
                            "(≤ 8000 steps, set by the GF horizon)",
-                           lambda m: _shallow_gd_steps_call(m=m))]
+                           lambda m, cid=cid: _shallow_gd_call(cid, m))]
                for cid in SHALLOW_GD_CLAIMS}
     return {
         **shallow,
@@ -142,8 +124,8 @@ def _specs() -> dict[str, list[Sweep]]:
         "homogeneity2025.lemB.1.random-feature-reweighting": [
             Sweep("m", [37000, 74000, 147000, 294000, 588000], 1.0,
                   "an exact reweighting decision over m feature values: sorts, O(m log m)",
-                  lambda m: _predicate_call("homogeneity2025.lemB.1.random-feature-reweighting",
-                                            {"width": m})),
+                  lambda m: _claim_call("homogeneity2025.lemB.1.random-feature-reweighting",
+                                        {"width": m})),
         ],
         "wei2019.thm3.3.noisy-flow-escapes": [
             Sweep("particles", [100, 200, 400, 800, 1600], 1.0,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import platform
 import os
+import platform
 import sys
 import threading
 import time

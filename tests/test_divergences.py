@@ -75,3 +75,15 @@ def test_scaled_reference_closed_form_and_its_log_term():
 def test_bad_input_is_named(bad, match):
     with pytest.raises(InputError, match=match):
         bad()
+
+
+def test_kl_on_support_is_the_limit_of_kl_as_entries_vanish():
+    """kl_on_support(p, q) with p_j = 0 is lim kl(p + t e_j, q) as t → 0 (the entry contributes q_j)."""
+    p = np.array([0.0, 0.3, 0.7, 0.0])
+    q = np.array([0.2, 0.5, 0.1, 0.4])
+    exact = dv.kl_on_support(p, q)
+    assert exact == pytest.approx(dv.kl(p[1:3], q[1:3]) + 0.6, abs=1e-15)
+    for t in (1e-6, 1e-9):
+        assert dv.kl(p + t, q) == pytest.approx(exact, abs=50 * t)
+    with pytest.raises(InputError, match="p must have entries >= 0"):
+        dv.kl_on_support(-p, q)

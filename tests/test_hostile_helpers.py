@@ -325,6 +325,8 @@ CASES = [
         u=vector("nonempty", "positive", "length")) for f in (divergences.bregman_entropy,)],
     *[C(f, lambda: dict(p=positive(), q=positive(seed=6)), p=vector("nonempty", "positive", "length"),
         q=vector("nonempty", "positive", "length")) for f in (divergences.kl,)],
+    C(divergences.kl_on_support, lambda: dict(p=np.r_[0.0, positive()], q=positive(5, seed=6)),
+      p=vector("length"), q=vector("nonempty", "positive", "length")),
     *[C(f, lambda: dict(r=positive(), q=positive(seed=6)), r=vector("nonempty", "positive", "length"),
         q=vector("nonempty", "positive", "length"))
       for f in (divergences.kl_decomposition, divergences.lemma_a2_bounds)],

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 
+from checks.engine import RunContext
 from theory.domains import Fixed, Seed, Space
 from theory.evidence import Evidence
 from theory.papers import arora2019
 
+CPU = RunContext(device="cpu")
 TOY = Space(n=Fixed(60), d=Fixed(20), m=Fixed(40), kappa=Fixed(0.01), steps=Fixed(15), seed=Seed())
 
 
@@ -31,11 +33,8 @@ def test_registered_claim_still_requires_cuda():
     claim = arora2019.REGISTRY.get("arora2019.fig1a.paper-scale")
     assert claim.domain.fields["n"] == Fixed(10000)
 
-    class Cpu:
-        device = "cpu"
-
     inst = TOY.realize({"n": 60, "d": 20, "m": 40, "kappa": 0.01, "steps": 15, "seed": 3})
-    ev = arora2019.figure1a_paper_scale(inst, context=Cpu())
+    ev = arora2019.figure1a_paper_scale(inst, context=CPU)
     assert ev.precondition and "GPU" in ev.precondition
 
 
@@ -59,11 +58,8 @@ def test_figure2_paper_scale_claim_requires_cuda():
     claim = arora2019.REGISTRY.get("arora2019.fig2.paper-scale")
     assert claim.domain.fields["n"] == Fixed(10000) and claim.domain.fields["m"] == Fixed(10000)
 
-    class Cpu:
-        device = "cpu"
-
     inst = FIG2_TOY.realize({"n": 80, "n_test": 40, "d": 30, "m": 50, "kappa": 0.01, "steps": 10, "seed": 1})
-    ev = arora2019.figure2_paper_scale(inst, context=Cpu())
+    ev = arora2019.figure2_paper_scale(inst, context=CPU)
     assert ev.precondition and "GPU" in ev.precondition
 
 
@@ -89,13 +85,10 @@ def test_telgarsky_no_rotation_literal_width_path_runs_on_cpu():
     space = Space(d=Fixed(4), m=Fixed(64), steps=Fixed(30), seed=Seed())
     inst = space.realize({"d": 4, "m": 64, "steps": 30, "seed": 0})
 
-    class Cpu:
-        device = "cpu"
-
-    out = telgarsky2023.no_rotation_run(inst, context=Cpu())
+    out = telgarsky2023.no_rotation_run(inst, context=CPU)
     assert len(out) == 3 and out[0].details["width"] == 64
     assert out[1].holds and out[2].holds          # the AM-GM ceiling and the exact balance |a| = |b|
-    gated = telgarsky2023.no_rotation_run_on_gpu(inst, context=Cpu())
+    gated = telgarsky2023.no_rotation_run_on_gpu(inst, context=CPU)
     assert gated.precondition and "GPU" in gated.precondition
     literal = telgarsky2023.REGISTRY.get("telgarsky2023.thm3.3.no-rotation-margin-d4-literal")
     assert literal.domain.fields["d"] == Fixed(4) and literal.domain.fields["m"] == Fixed(0)

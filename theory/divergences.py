@@ -62,6 +62,18 @@ def kl(p, q) -> float:
     return float(np.sum(p * (np.log(p) - np.log(q)) + q - p))
 
 
+def kl_on_support(p, q) -> float:
+    """Unnormalized KL(p, q) for p >= 0 (q > 0): the coordinates with p_j = 0 contribute their limit
+    q_j (0·ln 0 = 0), the rest :func:`kl` (Lemma 3.4's D_φ(ū, u(0)) for a sparse p̄)."""
+    p, q = as_vector(p, "p"), positive_vector(q, "q")
+    if p.shape != q.shape:
+        raise InputError(f"p and q must have the same length, got {p.size} and {q.size}")
+    if np.any(p < 0):
+        raise InputError(f"p must have entries >= 0; smallest entry is {p.min():.3g}")
+    support = p > 0
+    return kl(p[support], q[support]) + float(q[~support].sum())
+
+
 def q_function(x) -> np.ndarray | float:
     """Q(x) = ln x + 1/x − 1 on (0, ∞) (proof of Lemma A.2 part 2); Q >= 0 with Q(1) = 0."""
     a = finite_array(x, "x")

@@ -2177,17 +2177,18 @@ def feature_alignment(X, V) -> float:
 _TRAJECTORIES: dict = {}
 
 
-def shallow_gd_trajectory(inst, eta0):
+def shallow_gd_trajectory(inst, eta0, *, max_steps=8000, cache=True):
     """GD on (a, b, V) of eq. (1) from the balanced D3 init, step η_k = η0/(𝓛_k(1 + ‖u_k‖_∞)) (a time
-    change of gradient flow, catalogue §2.6), until GF time 1e24 or 8000 steps.
+    change of gradient flow, catalogue §2.6), until GF time 1e24 or ``max_steps`` steps.
 
     Returns dict of arrays per step k: t_k, u_k = |a⊙b|, Z_k (rows z_i(t_k) = y_iβ⊙F(x_i; V_k)), ψ_k,
-    ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums). Cached per (recipe, η0).
+    ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums). Cached per (recipe, η0, max_steps) unless
+    ``cache`` is False (the cost sweep of checks/bench_scaling times it afresh).
     """
     from theory.normalized_nets import shallow_risk_and_gradients
 
-    key = (repr(sorted(inst.recipe.items())), eta0)
-    if key in _TRAJECTORIES:
+    key = (repr(sorted(inst.recipe.items())), eta0, max_steps)
+    if cache and key in _TRAJECTORIES:
         return _TRAJECTORIES[key]
     rng = inst.rng("data")
     X, y = teacher_data(rng, inst.n, inst.d)
@@ -2204,7 +2205,7 @@ def shallow_gd_trajectory(inst, eta0):
             break
     t, xi = 0.0, 0.0
     rec = {"t": [], "u": [], "Z": [], "psi": [], "xi": [], "c1": []}
-    for _ in range(8000 if separated else 1):  # unseparated: step 0 only (every user then stops)
+    for _ in range(max_steps if separated else 1):  # unseparated: step 0 only (every user then stops)
         Vt = V / np.linalg.norm(V, axis=1, keepdims=True)
         Z = y[:, None] * beta[None, :] * np.maximum(X @ Vt.T, 0.0)
         u = np.abs(a * b)
@@ -2219,9 +2220,10 @@ def shallow_gd_trajectory(inst, eta0):
         a, b, V = a - eta * ga, b - eta * gb, V - eta * gV
         t += eta
     out = {k: np.array(v) for k, v in rec.items()}
-    if len(_TRAJECTORIES) > 64:
-        _TRAJECTORIES.clear()
-    _TRAJECTORIES[key] = out
+    if cache:
+        if len(_TRAJECTORIES) > 64:
+            _TRAJECTORIES.clear()
+        _TRAJECTORIES[key] = out
     return out
 
 
@@ -2231,12 +2233,11 @@ def lemma34_quantities(run, k, pbar, gamma_path, n):
     u0 = run["u"][0]
     gamma = float(gamma_path[k])
     ubar = math.log(T * n) / gamma * pbar
-    support = pbar > 0
-    R = divergences.kl(ubar[support], u0[support]) / ubar.sum() + float(u0[~support].sum()) / ubar.sum()
+    R = divergences.kl_on_support(ubar, u0) / ubar.sum()
     norm = float(u.sum())
     margin = float((Z @ u).min()) / norm
     ref = norm * pbar
-    D = divergences.kl(ref[support], u0[support]) + float(u0[~support].sum())
+    D = divergences.kl_on_support(ref, u0)
     a3_rhs = gamma - (1 + 2 * math.log(n)) / norm - (D / (2 * norm * run["xi"][k]) if run["xi"][k] > 0 else math.inf)
     return {"T": float(T), "gamma": gamma, "R": float(R), "t1": (20 * R / gamma) ** 4, "margin": margin,
             "l34_bound": gamma / (2 * (1 + R)), "a3_lhs": float(run["psi"][k]) / norm, "a3_rhs": a3_rhs,
@@ -2377,8 +2378,7 @@ def reference_terms(sums, pbar, k, n):
     if gamma <= 0:
         return "γ_t = inf_{s<=t} min_i⟨p̄, z_i(s)⟩ <= 0 (Lemma 3.4's hypothesis fails: V moved)"
     scale = math.log(t * n) / gamma
-    ubar, u0, support = scale * pbar, sums["u0"], pbar > 0
-    D = divergences.kl(ubar[support], u0[support]) + float(u0[~support].sum())
+    D = divergences.kl_on_support(scale * pbar, sums["u0"])
     ref = np.logaddexp(0.0, -scale * sums["zp"][:k]).mean(axis=1)  # 𝓛_{t_l}(ū), l < k
     ref_int = 2.0 * float(np.sum(sums["eta"][:k] * ref))
     return gamma, scale, D, D / scale, ref_int
@@ -2428,8 +2428,7 @@ def horizon_checks(inst, sides, relation, *, horizons=range(-2, 97), gate=None, 
     if gamma0 <= 0:
         return precondition_failed("no p̄ >= 0 separates the initial features (γ <= 0)")
     n, sf, sc = inst.n, run_sums(fine, pbar), run_sums(coarse, pbar)
-    support = pbar > 0
-    kl_pbar = divergences.kl(pbar[support], sf["u0"][support]) + float(sf["u0"][~support].sum())
+    kl_pbar = divergences.kl_on_support(pbar, sf["u0"])
     out = []
     for j in horizons:
         T = 10 ** (j / 4)

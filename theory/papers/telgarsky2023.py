@@ -2783,7 +2783,7 @@ def a32_euler_defect(inst, *, drop=None):
     (p_i(W) and two norm products) is within γ_K of Σ|a_j||v_j|ᵀ|x_i| + rhs."""
     a, V, a2, V2, X, y = perturbed_pair(inst)
     Ga2, GV2 = nets.margin_gradients(a2, V2, X, y, relu_slope_at_zero=inst.slope_prime)
-    lhs = np.abs(Ga2 @ a + np.einsum("imd,md->i", GV2, V) - nets.margins(a2, V2, X, y))
+    lhs = np.abs(gradient_pairings(a, V, Ga2, GV2) - nets.margins(a2, V2, X, y))
     p = nets.margins(a, V, X, y)
     gap = float(np.linalg.norm(V - V2))
     terms = {"p": np.abs(p), "a": float(np.linalg.norm(a)) * gap, "a'": float(np.linalg.norm(a2)) * gap}
