@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
-from hypothesis import HealthCheck, Phase, given, settings, target
+from hypothesis import HealthCheck, Phase, example, given, settings, target
 from hypothesis import seed as hypothesis_seed
 
+from checks.audit import audit_counterexample
 from checks.profiles import Profile
 from checks.statistics import clopper_pearson, fit_exponent
 from checks.strategies import recipes
@@ -89,7 +90,17 @@ class Outcome:
     worst_instance: dict | None = None
     tolerance: dict = field(default_factory=lambda: {"value": None, "source": ""})
     slacks: list[float] = field(default_factory=list)
+    #: the tightest instance of an inequality or identity: ratio lhs/rhs (<=), rhs/lhs (>=, >),
+    #: |lhs − rhs|/tol (==); 1 means equality, and 1 − ratio is the smallest relative change of the
+    #: constant the check would notice
+    tightness: dict | None = None
+    #: several distinct instances were evaluated and every one gave the same two sides: the
+    #: evidence does not depend on the instance, so the check cannot fail
+    unable_to_fail: bool = False
     counterexample: dict | None = None
+    #: for a refuted erratum or finding: its counterexample against the paper's standing
+    #: assumptions, and its certificate outside float64 (see checks.audit)
+    audit: dict | None = None
     fit: dict | None = None
     probability: dict | None = None
     diagnostics: list[dict] = field(default_factory=list)
@@ -111,6 +122,22 @@ def evaluate(claim: Claim, recipe: dict, context: RunContext | None = None) -> A
     return fn(instance, **kwargs)
 
 
+def tightness_ratio(ev: Evidence) -> float | None:
+    """How close one instance comes to equality in the claim's relation (1 = equality, < 1 =
+    holds with room): lhs/rhs for <=, rhs/lhs for >= and >, |lhs − rhs|/tol for ==. None where
+    the ratio means nothing (a side of the wrong sign, a zero tolerance, a non-finite side)."""
+    lhs, rhs = ev.lhs, ev.rhs
+    if not (math.isfinite(lhs) and math.isfinite(rhs)):
+        return None
+    if ev.relation == "==":
+        return abs(lhs - rhs) / ev.tol if ev.tol > 0 else None
+    if ev.relation == "<=" and rhs > 0 and lhs >= 0:
+        return lhs / rhs
+    if ev.relation in (">=", ">") and lhs > 0 and rhs >= 0:
+        return rhs / lhs
+    return None
+
+
 class _Tally:
     """Running record of the evidence a search produced."""
 
@@ -118,29 +145,41 @@ class _Tally:
         self.instances = 0
         self.reasons: Counter[str] = Counter()
         self.slacks: list[float] = []
-        self.worst: tuple[float, dict] | None = None
-        self.tolerance = {"value": None, "source": ""}
+        self.worst: tuple[float, dict, Evidence] | None = None
+        self.tightest: tuple[float, dict, Evidence] | None = None
+        self.recipes: set[str] = set()
+        self.sides: set[tuple[float, float]] = set()
 
     def add(self, recipe: dict, ev: Evidence) -> None:
         self.instances += 1
         if ev.precondition:
             self.reasons[ev.precondition] += 1
             return
-        if not self.tolerance["source"]:
-            self.tolerance = {"value": ev.tol, "source": ev.tol_source}
+        if len(self.recipes) < 2 or len(self.sides) < 2:  # enough to tell "depends on the instance"
+            self.recipes.add(canonical_json(recipe))
+            self.sides.add((ev.lhs, ev.rhs))
         if len(self.slacks) < MAX_SLACKS:
             self.slacks.append(ev.slack)
         if self.worst is None or ev.slack < self.worst[0]:
-            self.worst = (ev.slack, recipe)
+            self.worst = (ev.slack, recipe, ev)
+        ratio = tightness_ratio(ev)
+        if ratio is not None and (self.tightest is None or ratio > self.tightest[0]):
+            self.tightest = (ratio, recipe, ev)
 
     def fill(self, out: Outcome) -> Outcome:
         out.instances = self.instances
         out.preconditions_violated = sum(self.reasons.values())
         out.precondition_reasons = dict(self.reasons)
         out.slacks = self.slacks
-        out.tolerance = self.tolerance
+        out.unable_to_fail = len(self.recipes) >= 2 and len(self.sides) == 1
         if self.worst is not None:
-            out.worst_slack, out.worst_instance = self.worst
+            out.worst_slack, out.worst_instance, ev = self.worst
+            # the tolerance of the worst instance, where the verdict is decided (not the first's)
+            out.tolerance = {"value": ev.tol, "source": ev.tol_source}
+        if self.tightest is not None:
+            ratio, recipe, ev = self.tightest
+            out.tightness = {"ratio": ratio, "detectable_change": 1.0 - ratio, "instance": recipe,
+                             "lhs": ev.lhs, "rhs": ev.rhs, "relation": ev.relation}
         return out
 
 
@@ -177,7 +216,8 @@ def _as_evidence(value: Any, claim: Claim) -> Evidence:
 def _counterexample(claim: Claim, recipe: dict, ev: Evidence, mutant: str | None) -> dict:
     return {
         "instance": recipe, "lhs": ev.lhs, "rhs": ev.rhs, "relation": ev.relation,
-        "slack": ev.slack, "tol": ev.tol, "details": ev.details,
+        "slack": ev.slack, "tol": ev.tol, "tol_source": ev.tol_source,
+        "details": {k: v for k, v in ev.details.items() if k != "witness"},
         "reproduce": replay_command(claim, recipe, mutant),
     }
 
@@ -205,13 +245,16 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) ->
 
     # The parent is Hypothesis's built-in default profile, not whatever profile is loaded
     # globally (a test suite's derandomize=True would otherwise replace the run seed).
+    test = given(recipes(claim.domain))(body)
+    for recipe in reversed(claim.examples):  # evaluated first, in the order declared
+        test = example(recipe)(test)
     search = settings(
         settings.get_profile("default"),
         max_examples=profile.examples, deadline=None, database=None, derandomize=False,
         suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
         phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink],
         print_blob=False,
-    )(hypothesis_seed(seed)(given(recipes(claim.domain))(body)))
+    )(hypothesis_seed(seed)(test))
 
     out = Outcome(Verdict.VERIFIED, "")
     try:
@@ -219,6 +262,7 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) ->
     except _Refuted as r:
         out.verdict = Verdict.REFUTED
         out.counterexample = _counterexample(claim, r.recipe, r.evidence, mutant)
+        out.refuting = (r.recipe, r.evidence)
         out.message = (f"counterexample: {r.evidence.lhs:.6g} {r.evidence.relation} "
                        f"{r.evidence.rhs:.6g} fails (tol {r.evidence.tol:.3g})")
         return tally.fill(out)
@@ -273,6 +317,7 @@ def run_probability(claim: Claim, profile: Profile, seed: int, mutant: str | Non
         out.verdict, out.message = Verdict.REFUTED, f"frequency {freq} is below the claimed {level}"
         if first_failure is not None:
             out.counterexample = _counterexample(claim, *first_failure, mutant)
+            out.refuting = first_failure
             out.counterexample["details"] = {**out.counterexample["details"], **out.probability}
     else:
         out.message = f"frequency {freq} straddles the claimed {level}"
@@ -331,8 +376,8 @@ def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | No
     rng = np.random.default_rng(seed)
     tally = _Tally()
     out = Outcome(Verdict.VERIFIED, "")
-    for _ in range(profile.run_seeds):
-        recipe = claim.domain.sample(rng)
+    runs = list(claim.examples) + [claim.domain.sample(rng) for _ in range(profile.run_seeds)]
+    for recipe in runs:
         result = evaluate(claim, recipe, context)
         for ev in ([result] if isinstance(result, Evidence) else list(result)):
             ev = _as_evidence(ev, claim)
@@ -341,6 +386,7 @@ def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | No
             if not ev.precondition and not ev.holds and out.verdict is Verdict.VERIFIED:
                 out.verdict = Verdict.REFUTED
                 out.counterexample = _counterexample(claim, recipe, ev, mutant)
+                out.refuting = (recipe, ev)
     tally.fill(out)
     if out.verdict is Verdict.REFUTED:
         ce = out.counterexample
@@ -371,9 +417,17 @@ def check(claim: Claim, profile: Profile, run_seed: int, *, mutant: Mutant | Non
             out = run_trajectories(target_claim, profile, seed, name, context)
         if claim.diagnostics is not None and mutant is None:
             out.diagnostics.extend(claim.diagnostics(np.random.default_rng(seed)))
+        refuting = getattr(out, "refuting", None)
+        if mutant is None and claim.status.expects_refutation and out.verdict is Verdict.REFUTED:
+            out.audit = audit_counterexample(claim, refuting, out, context)
+            if out.audit["objection"]:
+                out.verdict = Verdict.ERROR
+                out.message = f"{out.audit['objection']} (search found: {out.message})"
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # an error in the machinery or a non-search predicate
         out = Outcome(Verdict.ERROR, f"{type(exc).__name__}: {exc}")
+    if hasattr(out, "refuting"):
+        del out.refuting  # the raw evidence (with its witness objects) stays in this process
     out.wall_s = time.perf_counter() - start
     return out

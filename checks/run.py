@@ -38,7 +38,7 @@ class ClaimResult:
 
     @property
     def expected(self) -> Verdict:
-        return Verdict.ERRATUM_CONFIRMED if self.claim.status is Status.ERRATUM else Verdict.VERIFIED
+        return expected_verdict(self.claim.status)
 
     @property
     def as_declared(self) -> bool:
@@ -47,12 +47,19 @@ class ClaimResult:
     @property
     def looks_as_declared(self) -> bool:
         """Before errata are combined: the raw verdict is the one the status predicts."""
-        raw = Verdict.REFUTED if self.claim.status is Status.ERRATUM else Verdict.VERIFIED
+        raw = Verdict.REFUTED if self.claim.status.expects_refutation else Verdict.VERIFIED
         return self.outcome.verdict is raw and not self.survivors
 
     @property
     def survivors(self) -> list[str]:
         return [name for name, o in self.mutants if o.verdict is not Verdict.REFUTED]
+
+
+def expected_verdict(status: Status) -> Verdict:
+    """The final verdict a claim of this status must get."""
+    if status is Status.ERRATUM:
+        return Verdict.ERRATUM_CONFIRMED
+    return Verdict.FINDING_CONFIRMED if status.is_finding else Verdict.VERIFIED
 
 
 def select_claims(profile: Profile, *, papers: Iterable[str] | None = None,
@@ -87,12 +94,12 @@ def combine(results: list[ClaimResult]) -> None:
     for r in results:
         raw = r.outcome.verdict
         r.verdict, r.message = raw, r.outcome.message
-        if r.claim.status is not Status.ERRATUM or raw is not Verdict.REFUTED:
+        if not r.claim.status.expects_refutation or raw is not Verdict.REFUTED:
             continue
         sibling = by_id.get(r.claim.corrected_by)
         sib_verdict = sibling.outcome.verdict if sibling else None
         if sib_verdict is Verdict.VERIFIED:
-            r.verdict = Verdict.ERRATUM_CONFIRMED
+            r.verdict = expected_verdict(r.claim.status)
             r.message = f"printed form refuted; corrected {r.claim.corrected_by} verified. {raw.value}: {r.outcome.message}"
         else:
             r.message = (f"printed form refuted, but the corrected sibling {r.claim.corrected_by} "
@@ -223,11 +230,13 @@ def claim_entry(r: ClaimResult) -> dict:
         "tier": c.tier.value, "status": c.status.value, "expected_verdict": r.expected.value,
         "verdict": r.verdict.value, "as_declared": r.as_declared, "message": r.message,
         "statement": c.statement, "note": c.note, "corrected_by": c.corrected_by,
+        "error_class": c.error_class.value if c.error_class else None, "scope": c.scope,
         "corrects": c.corrects, "source": c.source.as_dict(),
         "instances": o.instances, "preconditions_violated": o.preconditions_violated,
         "precondition_reasons": o.precondition_reasons, "worst_slack": o.worst_slack,
         "worst_instance": o.worst_instance, "tolerance": o.tolerance, "slacks": o.slacks,
-        "counterexample": o.counterexample, "fit": o.fit, "probability": o.probability,
+        "tightness": o.tightness, "unable_to_fail": o.unable_to_fail,
+        "counterexample": o.counterexample, "audit": o.audit, "fit": o.fit, "probability": o.probability,
         "diagnostics": o.diagnostics,
         "mutants": [{"name": name, "verdict": mo.verdict.value,
                      "killed": mo.verdict is Verdict.REFUTED, "message": mo.message,
@@ -248,17 +257,22 @@ def build_report(results: list[ClaimResult], *, run_id: str, seed: int, profile:
     total_mutants = sum(len(r.mutants) for r in results)
     by_id = {r.claim.id: r for r in results}
     errata = []
+    findings = []
     for r in results:
-        if r.claim.status is Status.ERRATUM:
+        if r.claim.status.expects_refutation:
             sib = by_id.get(r.claim.corrected_by)
-            errata.append({
+            entry = {
                 "id": r.claim.id, "result": r.claim.source.result, "statement": r.claim.statement,
                 "verdict": r.verdict.value, "counterexample": r.outcome.counterexample,
                 "corrected_by": r.claim.corrected_by,
                 "corrected_statement": sib.claim.statement if sib else None,
                 "corrected_verdict": sib.verdict.value if sib else "not run",
-                "note": r.claim.note,
-            })
+                "note": r.claim.note, "audit": r.outcome.audit,
+            }
+            if r.claim.status is Status.ERRATUM:
+                errata.append({**entry, "error_class": r.claim.error_class.value})
+            else:
+                findings.append({**entry, "status": r.claim.status.value})
     selected_papers = sorted({r.claim.paper for r in results})
     finished = time.time()
     iso = lambda t: _dt.datetime.fromtimestamp(t, _dt.timezone.utc).isoformat(timespec="seconds")
@@ -273,10 +287,13 @@ def build_report(results: list[ClaimResult], *, run_id: str, seed: int, profile:
         "summary": {"claims": len(entries), "as_declared": sum(e["as_declared"] for e in entries),
                     "unexpected": [e["id"] for e in entries if not e["as_declared"]],
                     "verdicts": verdicts,
+                    "errata_by_class": registry.errata_by_class([r.claim for r in results]),
+                    "unable_to_fail": [e["id"] for e in entries if e["unable_to_fail"]],
                     "mutants": {"total": total_mutants, "refuted": total_mutants - len(survivors),
                                 "survivors": survivors}},
         "claims": entries,
         "errata": errata,
+        "findings": findings,
         "not_checkable": [{"paper": n.source.paper.key, "result": n.source.result, "reason": n.reason}
                           for n in registry.unchecked if n.source.paper.key in selected_papers],
     }

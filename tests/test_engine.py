@@ -11,8 +11,9 @@ from checks.engine import RunContext, check, derive_seed, evaluate
 from checks.profiles import get_profile
 from checks.run import ClaimResult, combine, select_claims
 from theory.bibliography import ARORA2019
-from theory.claims import (AtLeast, Claim, Exponent, Kind, Mutant, Registry, Source, Status,
-                           Tier, Verdict, erratum_pair)
+from theory.claims import (AtLeast, Claim, ErrorClass, Exponent, Kind, Mutant, Registry, Source,
+                           Status, Tier, Verdict, erratum_pair)
+from theory.claims.certificates import exact
 from theory.domains import Choice, Grid, Int, Real, Seed, Space, SpherePoints
 from theory.errors import InputError, UnknownNameError
 from theory.evidence import at_least, at_most, close, precondition_failed
@@ -159,9 +160,14 @@ def test_trajectory_kinds_run_per_seed_and_collect_diagnostics():
     assert check(c, QUICK, 0, mutant=Mutant("bad", params={"bad": True})).verdict is Verdict.REFUTED
 
 
+def certify_squares(inst, *, limit=10**6):
+    return exact(inst.x * inst.x - limit, "<=", "exact integer arithmetic")
+
+
 def test_erratum_is_confirmed_only_with_a_verified_sibling():
     printed = toy(id="arora2019.toy.printed", predicate=squares, params={"limit": 250},
-                  status=Status.ERRATUM, corrected_by="arora2019.toy.fixed", mutants=())
+                  status=Status.ERRATUM, error_class=ErrorClass.STATEMENT, certify=certify_squares,
+                  corrected_by="arora2019.toy.fixed", mutants=())
     fixed = toy(id="arora2019.toy.fixed", predicate=squares, corrects="arora2019.toy.printed")
     results = [ClaimResult(printed, check(printed, QUICK, 0)), ClaimResult(fixed, check(fixed, QUICK, 0))]
     combine(results)
@@ -182,7 +188,9 @@ def test_registry_rules():
     with pytest.raises(InputError, match="paper.result.slug"):
         reg.add(toy(id="Bad Id"))
     with pytest.raises(InputError, match="corrected sibling"):
-        reg.add(toy(id="arora2019.toy.e", status=Status.ERRATUM))
+        reg.add(toy(id="arora2019.toy.e", status=Status.ERRATUM, error_class=ErrorClass.TYPO))
+    with pytest.raises(InputError, match="error_class"):
+        reg.add(toy(id="arora2019.toy.e", status=Status.ERRATUM, corrected_by="arora2019.toy.claim"))
     with pytest.raises(InputError, match="Exponent"):
         reg.add(toy(id="arora2019.toy.s", kind=Kind.SCALING))
     with pytest.raises(UnknownNameError, match="unknown claim id"):
@@ -199,7 +207,7 @@ def test_erratum_pair_registers_both_claims_linked_both_ways():
         register=register,
         source=SRC, kind=Kind.INEQUALITY, domain=shared_domain, predicate=squares, tier=Tier.STANDARD,
         printed=dict(id="arora2019.toy.printed", statement="x² <= 250", params={"limit": 250},
-                     tier=Tier.QUICK),
+                     tier=Tier.QUICK, error_class=ErrorClass.STATEMENT),
         corrected=dict(id="arora2019.toy.fixed", statement="x² <= 10⁶", mutants=(Mutant("m", params={}),)),
     )
     # registered in order, printed first, and returned as (printed, corrected)
@@ -224,7 +232,7 @@ def test_erratum_pair_can_keep_the_corrected_sibling_first():
     printed, fixed = erratum_pair(
         register=lambda **fields: reg.add(Claim(**fields)), corrected_first=True,
         source=SRC, statement="toy", kind=Kind.INEQUALITY, domain=Space(x=Int(0, 10)), predicate=squares,
-        printed=dict(id="arora2019.toy.printed"),
+        printed=dict(id="arora2019.toy.printed", error_class=ErrorClass.TYPO),
         corrected=dict(id="arora2019.toy.fixed", mutants=(Mutant("m", params={}),)),
     )
     assert [c.id for c in reg] == ["arora2019.toy.fixed", "arora2019.toy.printed"]
@@ -257,7 +265,7 @@ def test_erratum_pair_needs_both_ids():
 
 def test_select_claims_respects_tiers_and_adds_siblings():
     reg = Registry()
-    reg.add(toy(id="arora2019.toy.printed", status=Status.ERRATUM, corrected_by="arora2019.toy.fixed", mutants=()))
+    reg.add(toy(id="arora2019.toy.printed", status=Status.ERRATUM, error_class=ErrorClass.STATEMENT, corrected_by="arora2019.toy.fixed", mutants=()))
     reg.add(toy(id="arora2019.toy.fixed", corrects="arora2019.toy.printed", tier=Tier.STANDARD))
     reg.add(toy(id="arora2019.toy.gpu", tier=Tier.GPU))
     quick = select_claims(QUICK, registry=reg)

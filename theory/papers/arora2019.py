@@ -28,7 +28,7 @@ from scipy import stats
 from theory import digits as digit_data
 from theory import kernels, linalg, linear_dynamics, rademacher, two_layer_gd
 from theory.bibliography import ARORA2019
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, erratum_pair
+from theory.claims import ErrorClass, REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, erratum_pair
 from theory.claims import claim as register_claim
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space, SpherePoints
 from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
@@ -341,6 +341,7 @@ erratum_pair(
     predicate=hinf_positive_definite,
     printed=dict(
         id="arora2019.rem5.1.printed-parallel",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=REMARK51 + r"\quad(\text{parallel read as } x_j = c\,x_i,\ c>0)",
         domain=ANTIPODAL_SEARCH,
         params={"antipodal_counts": False},
@@ -540,6 +541,7 @@ erratum_pair(
     predicate=example62_bound,
     printed=dict(
         id="arora2019.ex6.2.printed-nuclear-norm",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Example 6.2", "6 Provable Learning using Two-Layer ReLU Neural Networks", 340),
         statement=r"g(x) = x^\top A x \implies M_g = O(\|A\|_*)\quad"
                   r"(\text{checked as } y^\top(H^\infty)^{-1}y \le 36\|A\|_*)",
@@ -795,6 +797,7 @@ erratum_pair(
     predicate=small_ball,
     printed=dict(
         id="arora2019.eq17.printed-small-ball",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=r"\Pr_{z\sim N(0,\kappa^2)}[|z|\le R] \le \frac{2R}{\sqrt{2\pi\kappa}}",
         params={"printed": True},
         note="The square root's extent is garbled (catalogue S5): √(2πκ) must be √(2π)·κ. As printed the "
@@ -876,6 +879,7 @@ erratum_pair(
     predicate=power_gram,
     printed=dict(
         id="arora2019.appE.printed-hadamard-power",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Appendix E (proof of Theorem 6.1)", APPE, 911),
         statement=r"K^{\circ l} = (X^{\circ l})^\top X^{\circ l}",
         params={"product": "hadamard"},

@@ -25,7 +25,7 @@ import numpy as np
 
 from theory import divergences, losses, mirror_flow
 from theory.bibliography import HOMOGENEITY2025
-from theory.claims import AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair, REGISTRY
+from theory.claims import ErrorClass, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair, REGISTRY
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.evidence import at_least, at_most, close, precondition_failed
 from theory.tolerances import EPS
@@ -121,6 +121,7 @@ erratum_pair(
     predicate=min_margin_within_psi,
     printed=dict(
         id="homogeneity2025.lemA.1.printed-log-n-gap",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma A.1 (part 2)", APPENDIX_A, 519),
         statement=A12 + r",\ (c_1,c_2)=(2,1)\text{ (logistic)},\ (1,0)\text{ (exponential)}",
         domain=margin_space(scale=(0.0, 5.0)),
@@ -396,6 +397,7 @@ erratum_pair(
     predicate=simplex_minimum,
     printed=dict(
         id="homogeneity2025.lemA.2.printed-simplex-minimum",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma A.2 (part 1, proof)", APPENDIX_A, 705),
         statement=r"\min_{p\in\Delta_m}D_\phi(p,v)=\ln\frac1{\|v\|_1},\ \text{attained uniquely at } p=v/\|v\|_1",
         params={"value": divergences.simplex_min_kl_as_printed},
@@ -527,6 +529,7 @@ erratum_pair(
     predicate=scaled_reference,
     printed=dict(
         id="homogeneity2025.lem3.5.printed-kl-in-place-of-bregman",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma 3.5 (eq. (6)) against Lemma A.3", "3.3 Proof sketch of Theorem 3.1", 365),
         statement=r"\frac{D_\phi(\|u_t\|_1\bar p,u(0))}{\|u_t\|_1}\le\mathrm{KL}(\bar p,u(0))"
                   r"\quad(\text{the replacement that turns Lemma A.3 into eq. (6)})",
@@ -897,6 +900,7 @@ erratum_pair(
     predicate=norm_growth,
     printed=dict(
         id="homogeneity2025.lem3.4.printed-proof-norm-bound",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma 3.4 (proof, ln u_j(t) − ln u_j(0) <= ∫G)", "A Omitted proofs from Section 3", 863),
         statement=r"\|z_i(s)\|\le1\implies\ln u(t)_j-\ln u(0)_j\le\int_0^tG(s)\mathrm ds,\ \text{so }\|u(t)\|_1\le\|u(0)\|_1e^{\int_0^tG}",
         params={"factor": 1.0},
@@ -1034,6 +1038,7 @@ erratum_pair(
     predicate=feature_gradient_matches,
     printed=dict(
         id="homogeneity2025.sec4.printed-feature-gradient",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Appendix B (proof of Theorem 4.1, C1 and C2)", "B Omitted proofs from Section 4", 1050),
         statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x",
         domain=GRAD_SPACE.replace(d=Int(2, 10)),
@@ -1312,6 +1317,7 @@ PARITY_SPACE = Space(d=Int(2, 5), k=Int(1, 5), seed=Seed())
 
 claim(
     id="homogeneity2025.ex4.1.printed-f1-margin",
+    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
     source=src("Example 4.1", SEC4, 457),
     statement=r"x\in\{\pm1/\sqrt d\}^d,\ y=d^{k/2}\prod_{i\in S}x_i,\ |S|=k:\ \gamma_{\mathcal D}\ge\frac1{k\sqrt d}",
     kind=Kind.INEQUALITY,
@@ -2117,6 +2123,7 @@ erratum_pair(
     ),
     printed=dict(
         id="homogeneity2025.lemB.1.printed-d-range",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma B.1 (as printed: no restriction on d)", APPENDIX_B, 987),
         statement=r"d=1:\ \Pr\Big[\exists u\ge0:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
                   r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma=0,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",

@@ -22,7 +22,7 @@ from scipy import optimize
 
 from theory import gaussian_facts, gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
 from theory.bibliography import TELGARSKY2023
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair
+from theory.claims import ErrorClass, REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.errors import InputError
 from theory.evidence import Evidence, at_least, at_most, close, greater_than, precondition_failed
@@ -268,6 +268,7 @@ erratum_pair(
     predicate=dual_identity,
     printed=dict(
         id="telgarsky2023.sec1.2.dual-normaliser-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=DUALS + r",\quad \mathcal{Q} := \ell'(\tilde\gamma(p))",
         params={"normaliser": "printed"},
         note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: the "
@@ -657,6 +658,7 @@ erratum_pair(
     predicate=lyu_li_pointwise,
     printed=dict(
         id="telgarsky2023.lemA.6.hard-margin-monotone-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Lemma A.6 (\"γ_t is monotone once some γ_s > 0\")", APP_A, 650),
         statement=r"\gamma(W_s) > 0 \implies \frac{d}{dt}\gamma(W_t) \ge 0,\quad \gamma = \min_i p_i/\|W\|^2",
         params={"margin": "hard"},
@@ -827,6 +829,7 @@ erratum_pair(
     predicate=slope_threshold,
     printed=dict(
         id="telgarsky2023.lemB.2.slope-threshold-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Lemma B.2", APP_B, 795),
         statement=r"|\ell_{\log}'(z)| \le 1/8 \implies z \ge 2",
         domain=SLOPES,
@@ -949,6 +952,7 @@ erratum_pair(
     predicate=potential_rate,
     printed=dict(
         id="telgarsky2023.thm3.3.potential-rate-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Theorem 3.3, derivative of Φ", APP_C, 1039),
         statement=POT + r"\mathcal Q\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
         params={"factor": 1.0},
@@ -1092,6 +1096,7 @@ claim(
 
 claim(
     id="telgarsky2023.prop1.6.1.printed-transport",
+    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
     source=src("Proof of Proposition 1.6.1 (transport at l.447)", "A.1 Estimates of γ_ntk and γ_gl", 447),
     statement=r"\theta(a,v) = \Big(0, \frac{\operatorname{sgn}(a)}{2}\sum_{j=1}^4\beta_j\mathbb 1[\beta_j^\top v\ge0]\Big)"
               r"\implies \min_{x\in H_d}\mathbb E\langle\theta,\bar\partial p(x,y;w)\rangle \ge \frac1{50d}",
@@ -1200,6 +1205,7 @@ AUDIT = Space(d=Int(2, 8), seed=Seed())
 
 claim(
     id="telgarsky2023.prop1.6.1.printed-transport-support",
+    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
     source=src("Assumption 1.3 applied to the transport of Proposition 1.6.1", "A.1 Estimates of γ_ntk and γ_gl", 447),
     statement=r"\theta(w) = 0 \text{ whenever } \|w\|\ge2,\ \|\theta(w)\|\le1\ "
               r"(\text{printed Proposition 1.6.1 transport})",
@@ -1263,6 +1269,7 @@ erratum_pair(
     expect=AtLeast(0.9),
     printed=dict(
         id="telgarsky2023.lemA.3.1.network-init",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma A.3.1 as applied in Lemma A.3.2 (rows from the network initialisation)", APP_A, 536),
         statement=A31 + r",\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
         domain=a31_space(Fixed("inner")),
@@ -1725,6 +1732,7 @@ CONES = Space(d=Int(2, 5), k=Int(1, 8), phi=Real(140.0, 180.0), halfangle=Real(0
 
 claim(
     id="telgarsky2023.prop2.6.separability-missing",
+    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
     source=src("Proposition 2.6", S2, 267),
     statement=r"y_i = +1,\ \max\{\langle x,x'\rangle: x\in S_1, x'\in S_2\} \le -1/\sqrt2 \implies "
               r"\text{the max-margin linear predictor has margin } \hat\gamma > 0",
@@ -1789,6 +1797,7 @@ erratum_pair(
     predicate=p26_two_relu,
     printed=dict(
         id="telgarsky2023.prop2.6.two-relu-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Proposition 2.6, point 3", APP_B, 951),
         statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{\sqrt2}\ "
                   r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
@@ -2057,6 +2066,7 @@ erratum_pair(
     predicate=nc_implication,
     printed=dict(
         id="telgarsky2023.ass3.1.printed-implies-global",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Assumption 3.1 and the remark after it", S3, 288),
         statement=r"\text{Assumption 3.1 (as printed)} \implies \text{Assumption 1.2 with } "
                   r"\gamma_{gl} \ge \gamma_{nc}/r\ (\alpha_k = \pm1/r)",
@@ -2119,6 +2129,7 @@ erratum_pair(
     predicate=perceptron_displacement,
     printed=dict(
         id="telgarsky2023.thm2.1.perceptron-sign-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Theorem 2.1 (perceptron argument)", APP_B, 755),
         statement=r"\langle -\bar\theta, W_\tau - W_0\rangle = \eta\sum_{s<\tau}\langle -\bar\theta, "
                   r"\hat\partial\ell_s(W_s)\rangle = \eta\sum_{s<\tau}|\ell'_s|\langle\bar\theta,\hat\partial p_s(W_s)\rangle",
@@ -2351,6 +2362,7 @@ erratum_pair(
     predicate=node_potential_rate,
     printed=dict(
         id="telgarsky2023.thm3.2.node-potential-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Theorem 3.2 (φ_{k,j} nondecreasing)", APP_C, 1001),
         statement=r"\text{Assumption 3.1},\ \cos(\tilde v_j,\beta_k) > 1-\epsilon,\ \phi_{k,j}\in(0,1) "
                   r"\implies \frac{d}{dt}\phi_{k,j} \ge 0",
@@ -2391,6 +2403,7 @@ erratum_pair(
     predicate=lemma24_first_step,
     printed=dict(
         id="telgarsky2023.lem2.4.width-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
         statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
                   r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
@@ -2430,6 +2443,7 @@ erratum_pair(
     predicate=step_interval,
     printed=dict(
         id="telgarsky2023.thm2.1.step-interval-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
         statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
                   r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
@@ -2615,6 +2629,7 @@ erratum_pair(
     ),
     printed=dict(
         id="telgarsky2023.abstract.gf-attains-ntk-margin",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Abstract (\"GF attains at least the NTK margin itself\")", "Abstract", 7),
         statement=r"\mathring\gamma(W_s) \ge \gamma_{ntk} \text{ for the GF iterates after the crossing time}",
         params={"margin_bound": lambda g: g},
@@ -2659,6 +2674,7 @@ erratum_pair(
     predicate=a32_specialisation,
     printed=dict(
         id="telgarsky2023.lemA.3.2.statement-brackets",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
         statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
         params={"brackets": "statement"},
@@ -2875,6 +2891,7 @@ erratum_pair(
     predicate=b1_chain,
     printed=dict(
         id="telgarsky2023.thm2.1.b1-equality-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
         statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
                   r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
@@ -2914,6 +2931,7 @@ erratum_pair(
     predicate=lemma23_radius,
     printed=dict(
         id="telgarsky2023.lem2.3.radius-printed",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
         statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
         domain=RADIUS_NEAR_ROOT,

@@ -29,7 +29,7 @@ from threadpoolctl import threadpool_limits
 from theory import hard_distribution as hd
 from theory import hypercube, max_margin, mean_field, relu_ntk
 from theory.bibliography import WEI2019
-from theory.claims import REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, claim, erratum_pair
+from theory.claims import ErrorClass, REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Tier, claim, erratum_pair
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.errors import InputError
 from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
@@ -205,6 +205,7 @@ erratum_pair(
     predicate=arc_probability_matches,
     printed=dict(
         id="wei2019.eqB.1.printed-arc-probability",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=r"\mathbb{E}_{\bar u}[\mathbb{1}(x'^\top\bar u\ge0)\mathbb{1}(x^\top\bar u\ge0)] = "
                   r"1-\frac{\arccos(x^\top x'/\|x\|\|x'\|)}{\pi}",
         params={"formula": printed_arc_probability},
@@ -399,6 +400,7 @@ erratum_pair(
     predicate=moment_identity,
     printed=dict(
         id="wei2019.lemB.6.printed-moment-matrix",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=r"\mathbb{E}_z[z^{\otimes2}z^{\otimes2\top}] = \vec 1_S\vec 1_S^\top + I_{[d^2]\setminus S}"
                   r"\ \Rightarrow\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_i(z^\top z_i)^2)^2\big] = "
                   r"d^2(\sum_i\beta_i)^2 + \beta^\top\tilde M^\top\tilde M\beta",
@@ -437,6 +439,7 @@ erratum_pair(
     predicate=lemma_b6_event,
     printed=dict(
         id="wei2019.lemB.6.printed-range",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma B.6", APPB, 524),
         statement=r"n\le d^2:\ \Pr\Big[\forall\beta:\ \mathbb{E}_z\big[(\textstyle\sum_i\beta_ig(z^\top z_i))^2"
                   r"\big]\gtrsim a_2^2d^2\sum_i\beta_i^2\Big]\ge 1-e^{-\Omega(\sqrt n)}"
@@ -613,6 +616,7 @@ erratum_pair(
     predicate=kernel_cannot_separate,
     printed=dict(
         id="wei2019.thm2.1.printed-n-le-d2",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Theorem 2.1 (kernel part); Theorem B.1", SEC2, 99),
         statement=r"n\le d^2:\ \text{w.p. } 1-d^{-5},\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}"
                   r"(x;\beta)y\le0]=\Omega(1)\quad(\text{checked at } n=d^2:\ \text{no }\beta\text{ with "
@@ -1045,6 +1049,7 @@ erratum_pair(
     predicate=footnote6,
     printed=dict(
         id="wei2019.propB.10.printed-footnote6",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         statement=r"\|\Theta\|_F=1\ \leftrightarrow\ \mu\ \text{with}\ \|\mu\| = 2",
         params={"claimed": 2.0},
         note="A balanced unit the lift of w[uᵀx]_+ is |w|‖u‖δ_ū with |w|‖u‖ = (w² + ‖u‖²)/2, so "
@@ -1226,6 +1231,7 @@ erratum_pair(
     predicate=theorem_b9_linear,
     printed=dict(
         id="wei2019.thmB.9.printed-norm-limit",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Theorem B.9", "B.2 Proof of Theorem 2.1 (regression)", 631),
         statement=r"\lambda\to0:\ L_{\lambda}(\Theta_\lambda)\to0,\ \|\Theta_\lambda\|_2\to\|\Theta^\star\|_2^2",
         params={"squared_limit": True},
@@ -1489,6 +1495,7 @@ erratum_pair(
     predicate=cap_bound,
     printed=dict(
         id="wei2019.lemE.14.printed-cap-bound",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Lemma E.14", APPE, 1065),
         statement=r"K_t^{-\tau}\ne\emptyset,\ 0\le\delta\le\tau:\ \log m(K_t^{-\tau+\delta})\ge-2d\log"
                   r"\frac{c_2}{\delta}\quad(\text{checked on the cap of radius }\delta/c_2\text{ it "
@@ -1531,6 +1538,7 @@ erratum_pair(
     predicate=l_choice,
     printed=dict(
         id="wei2019.thmE.4.printed-l-choice",
+        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
         source=src("Proof of Theorem E.4 (choice of l)", APPE, 1185),
         statement=r"l=\frac{W_\epsilon^2}{\epsilon-2W_\epsilon^2\sigma}\Big(2\log\frac{W_\epsilon^2}{\sigma}"
                   r"+2d\log\frac{4W_\epsilon^2c_2}{\epsilon}\Big)\ \text{satisfies Lemma E.16's}\ "

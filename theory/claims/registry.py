@@ -1,186 +1,19 @@
-"""The claim record and the registry every paper module adds to.
+"""The registry every paper module adds its claims to, and the two ways of declaring them.
 
-A claim is declared once, as data (see ``DESIGN.md``): an id, where the paper states it, the
-statement as printed, its kind, the instance space (``domain``), a ``predicate`` that computes both
-sides on one instance, what the suite expects (``status``), the ``mutants`` that must be refuted,
-and the ``tier`` that says how expensive it is. Nothing here runs a search: :mod:`checks.engine`
-turns a claim into a verdict.
+:func:`claim` declares one claim; :func:`erratum_pair` declares a printed statement that fails
+together with its corrected sibling. :meth:`Registry.add` enforces the rules a referee would
+(DESIGN.md): a holding claim ships mutants, an erratum names its error class and its sibling, a
+claim that leaves the paper's scope cannot accuse the paper's statement.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, Callable, Mapping
+from typing import Callable
 
-from theory.domains import Space
+from theory.claims.record import (AtLeast, Claim, ErrorClass, Exponent, Kind, NotCheckable, Paper,
+                                  Source, Status)
 from theory.errors import InputError, UnknownNameError
-
-
-class Kind(str, Enum):
-    """How a claim is checked (DESIGN.md, "A claim is declared once")."""
-
-    IDENTITY = "identity"        # both sides equal, to a stated float error model
-    INEQUALITY = "inequality"    # a finite inequality on every instance
-    SCALING = "scaling"          # a fitted exponent with a confidence interval
-    PROBABILITY = "probability"  # a frequency with an exact binomial bound
-    DYNAMICS = "dynamics"        # a property along a training trajectory
-    EXPERIMENT = "experiment"    # a figure or table of the paper, with the numbers it must show
-
-
-class Status(str, Enum):
-    """What the suite expects of a claim."""
-
-    HOLDS = "holds"
-    ERRATUM = "erratum"  # the printed statement is false; a corrected sibling must hold
-
-
-class Tier(str, Enum):
-    """Cost class: quick runs in CI, standard in minutes on a CPU, gpu at the paper's scale."""
-
-    QUICK = "quick"
-    STANDARD = "standard"
-    GPU = "gpu"
-
-
-TIER_ORDER = {Tier.QUICK: 0, Tier.STANDARD: 1, Tier.GPU: 2}
-
-
-class Verdict(str, Enum):
-    VERIFIED = "verified"
-    REFUTED = "refuted"
-    ERRATUM_CONFIRMED = "erratum-confirmed"
-    INCONCLUSIVE = "inconclusive"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class Paper:
-    """Bibliographic record: enough to find the paper without the text copy in shared/papers."""
-
-    key: str
-    authors: str
-    year: int
-    title: str
-    where: str  # arXiv id and/or venue
-
-    @property
-    def citation(self) -> str:
-        return f"{self.authors} ({self.year}). {self.title}. {self.where}"
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a result is stated: the paper, the result's number, the section or equation, the line."""
-
-    paper: Paper
-    result: str
-    section: str | None = None
-    line: int | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "paper": self.paper.key,
-            "citation": self.paper.citation,
-            "result": self.result,
-            "section": self.section,
-            "line": self.line,
-        }
-
-
-@dataclass(frozen=True)
-class Exponent:
-    """Expected value of a fitted log-log slope: verified when the CI lies inside value ± tol."""
-
-    value: float
-    tol: float
-
-    @property
-    def accept(self) -> tuple[float, float]:
-        return (self.value - self.tol, self.value + self.tol)
-
-
-@dataclass(frozen=True)
-class AtLeast:
-    """A probability claim: P(event) >= level."""
-
-    level: float
-
-
-@dataclass(frozen=True)
-class Mutant:
-    """A named perturbation of a claim that the same search budget must refute.
-
-    Exactly the fields given replace the claim's: ``params`` are merged into the claim's
-    parameters, ``domain`` replaces the instance space, ``expect`` the expected exponent or level.
-    """
-
-    name: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    domain: Space | None = None
-    expect: Exponent | AtLeast | None = None
-    why: str = ""
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One executable statement of a paper. See the module docstring."""
-
-    id: str
-    source: Source
-    statement: str
-    kind: Kind
-    domain: Space
-    predicate: Callable[..., Any]
-    status: Status = Status.HOLDS
-    tier: Tier = Tier.QUICK
-    params: Mapping[str, Any] = field(default_factory=dict)
-    mutants: tuple[Mutant, ...] = ()
-    corrected_by: str | None = None  # for an erratum: the id of the corrected sibling
-    corrects: str | None = None      # for a corrected sibling: the id of the printed claim
-    expect: Exponent | AtLeast | None = None
-    false_alarm: float = 1e-4        # budget for statistical claims (Bonferroni share of the run)
-    stochastic: bool = False         # an identity/inequality whose tolerance is a Monte-Carlo error model
-    diagnostics: Callable[..., list] | None = None  # rng -> plot series for the report (optional)
-    note: str = ""
-
-    @property
-    def paper(self) -> str:
-        return self.source.paper.key
-
-    @property
-    def statistical(self) -> bool:
-        """Whether a correct claim can come out refuted by chance (so its false_alarm counts)."""
-        return self.stochastic or self.kind in (Kind.PROBABILITY, Kind.SCALING)
-
-    def with_mutant(self, mutant: Mutant) -> "Claim":
-        """The claim as the mutant perturbs it (same id; the engine labels it with the mutant)."""
-        return dataclasses.replace(
-            self,
-            params={**self.params, **mutant.params},
-            domain=mutant.domain if mutant.domain is not None else self.domain,
-            expect=mutant.expect if mutant.expect is not None else self.expect,
-            status=Status.HOLDS,
-            mutants=(),
-        )
-
-    def mutant(self, name: str) -> Mutant:
-        for m in self.mutants:
-            if m.name == name:
-                return m
-        names = ", ".join(repr(m.name) for m in self.mutants) or "none"
-        raise UnknownNameError(f"claim {self.id} has no mutant {name!r} (its mutants: {names})")
-
-
-@dataclass(frozen=True)
-class NotCheckable:
-    """A numbered result the suite lists but cannot check numerically, with the reason."""
-
-    source: Source
-    reason: str
-
 
 _ID = re.compile(r"^[a-z][a-z0-9]*\.[A-Za-z0-9.]+\.[a-z0-9][a-z0-9-]*$")
 
@@ -203,8 +36,17 @@ class Registry:
             raise InputError(f"claim id {claim.id!r} is registered twice")
         if claim.status is Status.HOLDS and not claim.mutants:
             raise InputError(f"claim {claim.id} holds but ships no mutant: a check must be able to fail")
-        if claim.status is Status.ERRATUM and not claim.corrected_by:
-            raise InputError(f"erratum {claim.id} names no corrected sibling (corrected_by)")
+        if claim.status.expects_refutation and not claim.corrected_by:
+            raise InputError(f"{claim.status.value} {claim.id} names no corrected sibling (corrected_by)")
+        _check_error_class(claim)
+        if claim.examples and claim.kind in (Kind.PROBABILITY, Kind.SCALING):
+            raise InputError(f"claim {claim.id}: explicit examples are for identity, inequality, "
+                             "dynamics and experiment claims (a frequency or a fit draws its own)")
+        for i, recipe in enumerate(claim.examples):
+            try:
+                claim.domain.check(recipe)
+            except InputError as exc:
+                raise InputError(f"claim {claim.id}: explicit example {i} is not in its domain: {exc}") from None
         if claim.kind is Kind.SCALING and not isinstance(claim.expect, Exponent):
             raise InputError(f"scaling claim {claim.id} needs expect=Exponent(...)")
         if not 0 < claim.false_alarm < 1:
@@ -220,7 +62,7 @@ class Registry:
         self._not_checkable.append(NotCheckable(source, reason))
 
     def validate_links(self) -> None:
-        """Every erratum's corrected sibling exists and points back."""
+        """Every erratum's (and finding's) corrected sibling exists, holds and points back."""
         for c in self._claims.values():
             if c.corrected_by:
                 sib = self._claims.get(c.corrected_by)
@@ -228,6 +70,8 @@ class Registry:
                     raise InputError(f"erratum {c.id} names unknown sibling {c.corrected_by!r}")
                 if sib.corrects != c.id:
                     raise InputError(f"sibling {sib.id} must declare corrects={c.id!r}")
+                if sib.status is not Status.HOLDS:
+                    raise InputError(f"sibling {sib.id} of {c.id} must hold (status holds)")
 
     # -- reading ------------------------------------------------------------------------------
     def __iter__(self):
@@ -257,6 +101,19 @@ class Registry:
             raise UnknownNameError(f"unknown paper {key!r} (known papers: {known})")
         return [c for c in self._claims.values() if c.paper == key]
 
+    def errata_by_class(self, claims=None) -> dict[str, int]:
+        """Errata counted by error class, and the findings that are not errata by status."""
+        counts: dict[str, int] = {}
+        for c in (claims if claims is not None else self._claims.values()):
+            if c.status is Status.ERRATUM:
+                key = c.error_class.value
+            elif c.status.is_finding:
+                key = c.status.value
+            else:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
     def false_alarm_budget(self, claims=None) -> float:
         """Bonferroni bound on P(some correct statistical claim is refuted) in one run."""
         return float(sum(c.false_alarm for c in (claims or self._claims.values()) if c.statistical))
@@ -264,6 +121,19 @@ class Registry:
     @property
     def unchecked(self) -> list[NotCheckable]:
         return list(self._not_checkable)
+
+
+def _check_error_class(claim: Claim) -> None:
+    if claim.status is Status.ERRATUM:
+        if not isinstance(claim.error_class, ErrorClass):
+            raise InputError(f"erratum {claim.id} needs error_class= one of "
+                             f"{', '.join(e.value for e in ErrorClass)}")
+        if claim.error_class is ErrorClass.STATEMENT and claim.scope:
+            raise InputError(f"erratum {claim.id} leaves the paper's scope ({claim.scope}), so it cannot "
+                             "be a statement erratum")
+    elif claim.error_class is not None:
+        raise InputError(f"claim {claim.id} has error_class but its status is {claim.status.value}, "
+                         "not erratum")
 
 
 #: The registry the paper modules fill (import :mod:`theory.papers` to load them all).
@@ -275,7 +145,8 @@ def claim(**fields) -> Claim:
     return REGISTRY.add(Claim(**fields))
 
 
-#: The fields :func:`erratum_pair` sets itself; the ``printed``/``corrected`` dicts may not.
+#: The fields :func:`erratum_pair` sets itself; the ``printed``/``corrected`` dicts may not
+#: (``printed`` may set ``status`` to a finding: reading, vacuous, source-unverified).
 _PAIR_LINK_FIELDS = ("status", "corrected_by", "corrects")
 
 
@@ -295,6 +166,8 @@ def erratum_pair(*, printed: dict, corrected: dict, register: Callable[..., Clai
         )
 
     The printed claim gets ``shared | printed | {status: ERRATUM, corrected_by: corrected["id"]}``
+    (``printed`` may name another non-holding status, e.g. ``status=Status.READING``; an erratum
+    also needs ``error_class=``)
     and the corrected one ``shared | corrected | {corrects: printed["id"]}`` (so its status stays the
     default HOLDS): a key in ``printed`` or ``corrected`` overrides the shared value for that claim
     only. The links and the erratum status are this function's job, so ``printed``, ``corrected``
@@ -310,6 +183,11 @@ def erratum_pair(*, printed: dict, corrected: dict, register: Callable[..., Clai
 
     Returns ``(printed_claim, corrected_claim)`` whatever the registration order.
     """
+    status = printed.get("status", Status.ERRATUM)
+    if not isinstance(status, Status) or status is Status.HOLDS:
+        raise InputError(f"erratum_pair: the printed claim's status must be erratum or a finding "
+                         f"(reading, vacuous, source-unverified), got {status!r}")
+    printed = {k: v for k, v in printed.items() if k != "status"}
     for name, fields in (("printed", printed), ("corrected", corrected), ("shared", shared)):
         taken = [k for k in _PAIR_LINK_FIELDS if k in fields]
         if taken:
@@ -318,7 +196,7 @@ def erratum_pair(*, printed: dict, corrected: dict, register: Callable[..., Clai
     for name, fields in (("printed", printed), ("corrected", corrected)):
         if not isinstance(fields.get("id"), str):
             raise InputError(f"erratum_pair: the {name} claim needs an id")
-    printed_fields = {**shared, **printed, "status": Status.ERRATUM, "corrected_by": corrected["id"]}
+    printed_fields = {**shared, **printed, "status": status, "corrected_by": corrected["id"]}
     corrected_fields = {**shared, **corrected, "corrects": printed["id"]}
     if corrected_first:
         fixed = register(**corrected_fields)
