@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings, target
 from hypothesis import seed as hypothesis_seed
 
 from checks.audit import audit_counterexample
+from checks.policy import limited_threads
 from checks.profiles import Profile
 from checks.statistics import clopper_pearson, fit_exponent
 from checks.strategies import recipes
@@ -119,7 +120,8 @@ def evaluate(claim: Claim, recipe: dict, context: RunContext | None = None) -> A
     kwargs = dict(claim.params)
     if "context" in inspect.signature(fn).parameters:
         kwargs["context"] = context or RunContext()
-    return fn(instance, **kwargs)
+    with limited_threads(claim.threads):
+        return fn(instance, **kwargs)
 
 
 def tightness_ratio(ev: Evidence) -> float | None:
@@ -346,7 +348,7 @@ def run_scaling(claim: Claim, profile: Profile, seed: int, mutant: str | None) -
     lo_ok, hi_ok = claim.expect.accept
     lo, hi = fit.ci
     out = Outcome(Verdict.INCONCLUSIVE, "", instances=Y.size)
-    out.fit = {"x_name": name, "y_name": claim.params.get("y_name", "y"),
+    out.fit = {"x_name": name, "y_name": claim.y_label or claim.params.get("y_name", "y"),
                "x": list(map(float, grid.values)), "y": Y.mean(axis=0).tolist(),
                "y_by_seed": Y.tolist(), "exponent": fit.exponent, "intercept": fit.intercept,
                "ci": [lo, hi], "expected": claim.expect.value, "accept": [lo_ok, hi_ok],
@@ -382,6 +384,7 @@ def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | No
         for ev in ([result] if isinstance(result, Evidence) else list(result)):
             ev = _as_evidence(ev, claim)
             out.diagnostics.extend(ev.details.pop("diagnostics", []))
+            out.diagnostics.extend(s.as_dict() for s in ev.series)
             tally.add(recipe, ev)
             if not ev.precondition and not ev.holds and out.verdict is Verdict.VERIFIED:
                 out.verdict = Verdict.REFUTED

@@ -296,6 +296,9 @@ def build_report(results: list[ClaimResult], *, run_id: str, seed: int, profile:
         "findings": findings,
         "not_checkable": [{"paper": n.source.paper.key, "result": n.source.result, "reason": n.reason}
                           for n in registry.unchecked if n.source.paper.key in selected_papers],
+        "decisions": [{"paper": d.source.paper.key, "result": d.source.result, "flag": d.flag,
+                       "decision": d.decision, "reason": d.reason, "claims": list(d.claims)}
+                      for d in registry.decisions if d.source.paper.key in selected_papers],
     }
 
 

@@ -17,6 +17,36 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+@dataclass(frozen=True)
+class Series:
+    """A curve a predicate wants drawn in the report (a trajectory against the theorem's
+    prediction, a sweep, the paper's printed numbers beside ours).
+
+    ``extra`` is a second curve on the same axes (``{"label", "x", "y"}``); ``reference`` the
+    paper's printed values (``{"label", "x", "y"}``) where it prints some.
+    """
+
+    name: str
+    x: list
+    y: list
+    title: str = ""
+    xlabel: str = ""
+    ylabel: str = ""
+    logx: bool = False
+    logy: bool = False
+    extra: dict | None = None
+    reference: dict | None = None
+
+    def as_dict(self) -> dict:
+        d = {"name": self.name, "title": self.title, "x": list(self.x), "y": list(self.y),
+             "xlabel": self.xlabel, "ylabel": self.ylabel, "logx": self.logx, "logy": self.logy}
+        if self.extra is not None:
+            d["extra"] = self.extra
+        if self.reference is not None:
+            d["reference"] = self.reference
+        return d
+
+
 @dataclass
 class Evidence:
     lhs: float
@@ -28,6 +58,7 @@ class Evidence:
     slack: float
     precondition: str | None = None  # set when the instance violates a hypothesis
     details: dict[str, Any] = field(default_factory=dict)
+    series: list[Series] = field(default_factory=list)  # curves for the report (see Series)
 
     def as_dict(self) -> dict:
         return {
@@ -46,24 +77,24 @@ def _finite_or_fail(lhs: float, rhs: float) -> bool:
     return math.isfinite(lhs) and math.isfinite(rhs)
 
 
-def at_most(lhs, rhs, *, tol: float = 0.0, why: str = "exact", **details) -> Evidence:
+def at_most(lhs, rhs, *, tol: float = 0.0, why: str = "exact", series=(), **details) -> Evidence:
     """lhs <= rhs + tol."""
     lhs, rhs = float(lhs), float(rhs)
     ok = _finite_or_fail(lhs, rhs) and lhs <= rhs + tol
     slack = (rhs + tol - lhs) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
-    return Evidence(lhs, rhs, "<=", tol, why, ok, slack, details=details)
+    return Evidence(lhs, rhs, "<=", tol, why, ok, slack, details=details, series=list(series))
 
 
-def at_least(lhs, rhs, *, tol: float = 0.0, why: str = "exact", **details) -> Evidence:
+def at_least(lhs, rhs, *, tol: float = 0.0, why: str = "exact", series=(), **details) -> Evidence:
     """lhs >= rhs - tol."""
     lhs, rhs = float(lhs), float(rhs)
     ok = _finite_or_fail(lhs, rhs) and lhs >= rhs - tol
     slack = (lhs - rhs + tol) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
-    return Evidence(lhs, rhs, ">=", tol, why, ok, slack, details=details)
+    return Evidence(lhs, rhs, ">=", tol, why, ok, slack, details=details, series=list(series))
 
 
 def greater_than(lhs, rhs, *, tol: float = 0.0, why: str = "exact", scale: float | None = None,
-                 **details) -> Evidence:
+                 series=(), **details) -> Evidence:
     """lhs > rhs + tol: a strict inequality must clear the numerical error to count as shown.
 
     ``scale`` normalises the slack (e.g. λ_max for a λ_min > 0 claim, making the slack the
@@ -73,16 +104,16 @@ def greater_than(lhs, rhs, *, tol: float = 0.0, why: str = "exact", scale: float
     ok = _finite_or_fail(lhs, rhs) and lhs > rhs + tol
     norm = scale if scale and scale > 0 else _scale(lhs, max(abs(rhs), tol))
     slack = (lhs - rhs - tol) / norm if _finite_or_fail(lhs, rhs) else -math.inf
-    return Evidence(lhs, rhs, ">", tol, why, ok, slack, details=details)
+    return Evidence(lhs, rhs, ">", tol, why, ok, slack, details=details, series=list(series))
 
 
-def close(lhs, rhs, *, tol: float, why: str, **details) -> Evidence:
+def close(lhs, rhs, *, tol: float, why: str, series=(), **details) -> Evidence:
     """|lhs - rhs| <= tol (an identity to a stated error model)."""
     lhs, rhs = float(lhs), float(rhs)
     err = abs(lhs - rhs)
     ok = _finite_or_fail(lhs, rhs) and err <= tol
     slack = (tol - err) / max(tol, 1e-300) if _finite_or_fail(lhs, rhs) else -math.inf
-    return Evidence(lhs, rhs, "==", tol, why, ok, slack, details=details)
+    return Evidence(lhs, rhs, "==", tol, why, ok, slack, details=details, series=list(series))
 
 
 def precondition_failed(reason: str, **details) -> Evidence:

@@ -21,16 +21,16 @@ The pieces live in :mod:`theory.claims.record` (the record and its enums),
 """
 
 from theory.claims.certificates import Certificate
-from theory.claims.record import (TIER_ORDER, AtLeast, Assumption, Claim, ErrorClass, Exponent, Kind,
+from theory.claims.record import (DECISIONS, TIER_ORDER, AtLeast, Assumption, Claim, Decision, ErrorClass, Exponent, Kind,
                                   Mutant, NotCheckable, Paper, Source, Status, Tier, Verdict)
 from theory.claims.registry import REGISTRY, Registry, claim, erratum_pair
 from theory.domains import Choice, Fixed, Grid, Instance, Int, Real, Seed, Space, Spec, SpherePoints
-from theory.evidence import Evidence, at_least, at_most, close, greater_than, precondition_failed
+from theory.evidence import Evidence, Series, at_least, at_most, close, greater_than, precondition_failed
 
 __all__ = [
-    "AtLeast", "Assumption", "Certificate", "Choice", "Claim", "ErrorClass", "Evidence", "Exponent",
+    "DECISIONS", "Decision", "AtLeast", "Assumption", "Certificate", "Choice", "Claim", "ErrorClass", "Evidence", "Exponent",
     "Fixed", "Grid", "Instance", "Int", "Kind", "Mutant", "NotCheckable", "Paper", "REGISTRY", "Real",
-    "Registry", "Seed", "Source", "Space", "Spec", "SpherePoints", "Status", "TIER_ORDER", "Tier",
+    "Registry", "Seed", "Series", "Source", "Space", "Spec", "SpherePoints", "Status", "TIER_ORDER", "Tier",
     "Verdict", "at_least", "at_most", "claim", "close", "erratum_pair", "greater_than",
     "precondition_failed",
 ]

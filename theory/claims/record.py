@@ -218,6 +218,11 @@ class Claim:
     #: for a non-statistical erratum: ``certify(instance, **params) -> Certificate`` re-evaluates
     #: the counterexample outside float64 (exact or interval arithmetic, see theory.claims.certificates)
     certify: Callable[..., Any] | None = None
+    #: engine policy: run the predicate with this many BLAS/OpenMP and torch threads (None = the
+    #: run's share); e.g. 1 for many small eigenproblems, where threads only add contention
+    threads: int | None = None
+    #: report label of a scaling claim's fitted quantity (the y axis of its fit)
+    y_label: str = ""
     #: recipes every run evaluates first (like Hypothesis's ``@example``): instances where the
     #: proof shows the bound is tight, or edge cases of the hypotheses
     examples: tuple[dict, ...] = ()
@@ -266,3 +271,24 @@ class NotCheckable:
     reason: str
 
 
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the suite decided about an error a catalogue (or an earlier issue) flags in a paper.
+
+    ``flag`` is the catalogue's label or a short name of the flagged item (e.g. "H4",
+    "Telgarsky m7"); ``decision`` is one of :data:`DECISIONS`; ``claims`` the ids that check it,
+    if any; ``reason`` the argument a referee would read, citing the paper's text.
+    """
+
+    source: Source
+    flag: str
+    decision: str
+    reason: str
+    claims: tuple[str, ...] = ()
+
+
+#: erratum classes, findings that are not errata, and the two ways an item is not registered
+DECISIONS = ("statement", "proof", "typo", "reading", "vacuous", "source-unverified",
+             "not an error", "not checkable")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from theory.claims.record import (AtLeast, Claim, ErrorClass, Exponent, Kind, NotCheckable, Paper,
-                                  Source, Status)
+from theory.claims.record import (DECISIONS, AtLeast, Claim, Decision, ErrorClass, Exponent, Kind,
+                                  NotCheckable, Paper, Source, Status)
 from theory.errors import InputError, UnknownNameError
 
 _ID = re.compile(r"^[a-z][a-z0-9]*\.[A-Za-z0-9.]+\.[a-z0-9][a-z0-9-]*$")
@@ -24,6 +24,7 @@ class Registry:
     def __init__(self) -> None:
         self._claims: dict[str, Claim] = {}
         self._not_checkable: list[NotCheckable] = []
+        self._decisions: list[Decision] = []
         self._papers: dict[str, Paper] = {}
 
     # -- adding -------------------------------------------------------------------------------
@@ -60,6 +61,22 @@ class Registry:
     def not_checkable(self, source: Source, reason: str) -> None:
         self._papers[source.paper.key] = source.paper
         self._not_checkable.append(NotCheckable(source, reason))
+
+    def decide(self, source: Source, flag: str, decision: str, reason: str,
+               claims: tuple[str, ...] = ()) -> Decision:
+        """Record the decision on an error a catalogue flags (see :class:`Decision`)."""
+        if decision not in DECISIONS:
+            raise InputError(f"decision on {flag!r} must be one of {', '.join(DECISIONS)}, got {decision!r}")
+        if not reason.strip():
+            raise InputError(f"decision on {flag!r} needs a reason a referee can read")
+        self._papers[source.paper.key] = source.paper
+        d = Decision(source, flag, decision, reason, tuple(claims))
+        self._decisions.append(d)
+        return d
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return list(self._decisions)
 
     def validate_links(self) -> None:
         """Every erratum's (and finding's) corrected sibling exists, holds and points back."""
