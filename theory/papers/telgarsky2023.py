@@ -23,6 +23,8 @@ from scipy import optimize
 from theory import gaussian_facts, gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
 from theory.bibliography import TELGARSKY2023
 from theory.claims import ErrorClass, REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair
+from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv, rational
+from theory.papers import telgarsky2023_intervals as ivnet
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.errors import InputError
 from theory.evidence import Evidence, at_least, at_most, close, greater_than, precondition_failed
@@ -261,6 +263,17 @@ def dual_identity(inst, *, normaliser="absolute"):
 
 DUALS = r"q_i = \frac{\ell'(p_i)}{\ell'(\tilde\gamma(p))},\quad -\ell'_i = q_i\mathcal{Q}"
 
+
+def certify_dual_normaliser(inst, **_):
+    """With the printed 𝒬 = ℓ'(γ̃), q_i𝒬 = ℓ'(p_i) by the definition of q (γ̃ cancels exactly), so
+    −ℓ'_i − q_i𝒬 = 2|ℓ'(p_i)|; enclosed at the example with the smallest margin."""
+    p = draw_margins(inst)
+    i = int(np.argmin(p))
+    with interval_precision():
+        gap = 2 * ivnet.loss_slope_abs(iv(p[i]), inst.loss)
+        return interval(gap, "==", detail=f"−ℓ'(p_i) − q_iℓ'(γ̃) = 2|ℓ'(p_i)| at p_i = {float(p[i])!r} "
+                                          f"({inst.loss} loss); q_iℓ'(γ̃) = ℓ'(p_i) cancels γ̃ exactly")
+
 erratum_pair(
     source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
     kind=Kind.IDENTITY,
@@ -268,11 +281,15 @@ erratum_pair(
     predicate=dual_identity,
     printed=dict(
         id="telgarsky2023.sec1.2.dual-normaliser-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.TYPO,
+        certify=certify_dual_normaliser,
         statement=DUALS + r",\quad \mathcal{Q} := \ell'(\tilde\gamma(p))",
         params={"normaliser": "printed"},
-        note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: the "
-             "identity fails on every instance (and so does 𝒬 = Σ_i exp(−p_i) for ℓ_exp).",
+        note="ℓ' < 0, so the printed 𝒬 = ℓ'(γ̃) is negative while −ℓ'_i and q_i are positive: with "
+             "q_i = ℓ'(p_i)/ℓ'(γ̃) the identity reads −ℓ'_i = ℓ'_i and fails on every instance. A typo: "
+             "the next sentence (l.104) gives 𝒬 = Σ_i exp(−p_i) > 0 for ℓ_exp, i.e. 𝒬 = |ℓ'(γ̃)|, and "
+             "every later use (Lemma A.5, the potentials of Theorems 3.2/3.3) treats 𝒬 as positive.\n"
+             "For the authors: in Section 1.2 read 𝒬 := −ℓ'(γ̃(p)) = |ℓ'(γ̃(p))|; nothing downstream changes.",
     ),
     corrected=dict(
         id="telgarsky2023.sec1.2.dual-normaliser",
@@ -627,10 +644,33 @@ def lyu_li_pointwise(inst, *, margin="smoothed", require_positive=True):
     tol = 32 * (inst.n + inst.d + inst.m) * EPS * rates.scale
     if margin == "hard":
         return at_least(rates.hard_normalized, 0.0, tol=tol,
-                        why="32(n+d+m) ulp of the cancelling terms of the derivative")
+                        why="32(n+d+m) ulp of the cancelling terms of the derivative",
+                        witness={"X": X, "y": y})
     return at_least(rates.smoothed_normalized, max(rates.lower_bound, 0.0), tol=tol,
                     why="32(n+d+m) ulp of the cancelling terms ‖g‖²/‖W‖² and 4γ̃P/‖W‖⁴",
                     provable_lower_bound=rates.lower_bound)
+
+
+def certify_hard_margin_rate(inst, **_):
+    """d/dt p_k(W)/‖W‖² along GF at the instance's W, k the unique minimiser of p, in interval
+    arithmetic: Ẇ = (1/n)Σ|ℓ'(p_i)|∇p_i, d/dt = ⟨∇p_k, Ẇ⟩/‖W‖² − 2p_k⟨W, Ẇ⟩/‖W‖⁴ (with γ(W) > 0
+    certified too)."""
+    a, V, X, y = positive_margin_net(inst)
+    with interval_precision():
+        A, M, XX, Y = ivnet.vector(a), ivnet.matrix(V), ivnet.matrix(X), ivnet.vector(y)
+        try:
+            va, vV, p = ivnet.gf_velocity(A, M, XX, Y, inst.loss)
+            k = min(range(len(p)), key=lambda i: float(p[i].a))
+            if not all(p[k].b < p[i].a for i in range(len(p)) if i != k):
+                return ivnet.undecided(">=", "the minimiser of p is not unique under the enclosure")
+            if not ivnet.positive(p[k]):
+                return ivnet.undecided(">=", "γ(W) > 0 is not certified")
+            gk_a, gk_V = ivnet.margin_gradient(A, M, XX[k], Y[k])
+        except ivnet.Undecided as why:
+            return ivnet.undecided(">=", str(why))
+        N2 = ivnet.pairing(A, M, A, M)
+        rate = ivnet.pairing(gk_a, gk_V, va, vV) / N2 - 2 * p[k] * ivnet.pairing(A, M, va, vV) / N2**2
+        return interval(rate, ">=", detail=f"dγ/dt at W (γ(W) = p_k/‖W‖² > 0, k = {k} the unique minimiser)")
 
 
 LL = r"\tilde\gamma(W) > 0 \implies \frac{d}{dt}\mathring\gamma(W_t) \ge 0,\quad " \
@@ -658,14 +698,20 @@ erratum_pair(
     predicate=lyu_li_pointwise,
     printed=dict(
         id="telgarsky2023.lemA.6.hard-margin-monotone-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_hard_margin_rate,
         source=src("Proof of Lemma A.6 (\"γ_t is monotone once some γ_s > 0\")", APP_A, 650),
         statement=r"\gamma(W_s) > 0 \implies \frac{d}{dt}\gamma(W_t) \ge 0,\quad \gamma = \min_i p_i/\|W\|^2",
         params={"margin": "hard"},
         note="Only the smoothed γ̊ is monotone; the hard margin decreases where GF rotates nodes toward "
              "a heavy cluster away from the worst example. The proof survives with γ̊ (same limit). The "
              "search runs on that 'outlier' family (39% of its draws decrease γ); over the teacher family "
-             "too, 60 draws missed it under calibration seed 16.",
+             "too, 60 draws missed it under calibration seed 16. A proof step, not the lemma: l.650 cites "
+             "Lyu and Li (2019), whose monotone quantity is the smoothed γ̊, and the argument only needs "
+             "lim γ_t, which γ̊ shares (‖u‖ → ∞, Lemma A.5). Read for the authors: if γ_t at l.650 meant γ̊ "
+             "the sentence is true; as written γ_t = γ(u_t) (the hard margin of Section 1.2).\n"
+             "For the authors: at l.650 replace \"γ_t is monotone\" by \"γ̊(u_t) is nondecreasing and "
+             "γ̊(u_t) − γ(u_t) → 0 (Lemma A.5)\".",
     ),
     corrected=dict(
         id="telgarsky2023.lemA.6.smoothed-margin-monotone",
@@ -824,17 +870,30 @@ def slope_threshold(inst, *, threshold=2.0):
 
 SLOPES = Space(s=Real(0.05, 0.125))
 
+
+def certify_slope_threshold(inst, threshold=2.0, **_):
+    """z − threshold with z = ln(1/s − 1) (|ℓ_log'(z)| = s <= 1/8), in interval arithmetic."""
+    import mpmath
+    with interval_precision():
+        z = mpmath.iv.log(1 / iv(inst.s) - 1)
+        return interval(z - threshold, ">=", detail=f"z = ln(1/s − 1) at s = {inst.s!r} <= 1/8")
+
 erratum_pair(
     kind=Kind.INEQUALITY,
     predicate=slope_threshold,
     printed=dict(
         id="telgarsky2023.lemB.2.slope-threshold-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_slope_threshold,
         source=src("Proof of Lemma B.2", APP_B, 795),
         statement=r"|\ell_{\log}'(z)| \le 1/8 \implies z \ge 2",
         domain=SLOPES,
+        examples=({"s": 0.125},),
         note="|ℓ_log'(z)| = 1/(1 + e^z) = 1/8 at z = ln 7 ≈ 1.9459 < 2; e.g. z = 1.95 satisfies the "
-             "hypothesis. Lemma B.2's conclusion still holds (for all z >= −1.3667).",
+             "hypothesis. A proof step only: Lemma B.2's conclusion still holds (for all z >= −1.3667, "
+             "lemB.2.loss-vs-slope), and the rest of the proof works from z >= ln 7 (1 + e^{−z} <= 8/7, "
+             "so ℓ(z) <= e^{−z} <= (8/7)e^{−z}/(1 + e^{−z}) <= 2|ℓ'(z)|).\n"
+             "For the authors: in the proof of Lemma B.2 read \"implies z >= ln 7\" and \"1 + e^{−z} <= 8/7\".",
     ),
     corrected=dict(
         id="telgarsky2023.lemB.2.slope-threshold",
@@ -940,7 +999,39 @@ def potential_rate(inst, *, factor=0.5):
     rhs = factor * du.Q / inst.n * float(terms.sum())
     scale = du.Q / inst.n * float(np.abs(terms).sum()) + abs(lhs)
     return close(lhs, rhs, tol=32 * (inst.n + inst.d + inst.r) * EPS * scale + 1e-300,
-                 why="32(n+d+r) ulp of the absolute terms (1/n convention of catalogue §0.2)")
+                 why="32(n+d+r) ulp of the absolute terms (1/n convention of catalogue §0.2)",
+                 witness={"X": X, "y": y})
+
+
+def certify_potential_rate(inst, factor=1.0, **_):
+    """dΦ/dt − factor·(1/n)Σ_{i,k} e^{−p_i}y_iα_kσ(b̃_ku_kᵀx_i) (𝒬q_i = e^{−p_i} for ℓ_exp), both sides
+    evaluated in interval arithmetic from the instance's floats (same nodes as potential_rate)."""
+    import mpmath
+    a, b, U, X, y = scalar_problem(inst)
+    r = min(inst.r, inst.m)
+    alpha = inst.rng("alpha").standard_normal(r)
+    alpha /= np.abs(alpha).sum()
+    a[:r] = np.abs(a[:r]) * np.sign(alpha)
+    n, m = len(y), len(a)
+    with interval_precision():
+        A, Bv, Y, al = ivnet.vector(a), ivnet.vector(b), ivnet.vector(y), ivnet.vector(alpha)
+        Z = [[ivnet.dot(ivnet.vector(U[j]), ivnet.vector(X[i])) for j in range(m)] for i in range(n)]
+        try:
+            act = [[ivnet.relu(Bv[j] * Z[i][j]) for j in range(m)] for i in range(n)]
+            slope = [[ivnet.relu_slope(Bv[j] * Z[i][j]) for j in range(m)] for i in range(n)]
+            sign_act = [[ivnet.relu((1 if b[j] > 0 else -1) * Z[i][j]) for j in range(m)] for i in range(n)]
+        except ivnet.Undecided as why:
+            return ivnet.undecided("==", str(why))
+        p = [Y[i] * sum((A[j] * act[i][j] for j in range(m)), iv(0)) for i in range(n)]
+        w = [mpmath.iv.exp(-p[i]) * Y[i] / n for i in range(n)]
+        lhs = iv(0)
+        for k in range(r):
+            va = sum((w[i] * act[i][k] for i in range(n)), iv(0))
+            vb = sum((w[i] * A[k] * slope[i][k] * Z[i][k] for i in range(n)), iv(0))
+            lhs = lhs + abs(al[k]) / 4 * (2 * A[k] * va + 2 * Bv[k] * vb) / (A[k] ** 2 + Bv[k] ** 2)
+        rhs = factor * sum((w[i] * al[k] * sign_act[i][k] for i in range(n) for k in range(r)), iv(0))
+        return interval(lhs - rhs, "==", detail=f"dΦ/dt and the printed right side (factor {factor}), "
+                                                f"n = {n}, m = {m}, r = {r}")
 
 
 POTENTIAL_SPACE = SCALAR_SPACE.replace(n=Int(2, 16), r=Int(1, 6))
@@ -952,13 +1043,18 @@ erratum_pair(
     predicate=potential_rate,
     printed=dict(
         id="telgarsky2023.thm3.3.potential-rate-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_potential_rate,
         source=src("Proof of Theorem 3.3, derivative of Φ", APP_C, 1039),
         statement=POT + r"\mathcal Q\sum_k\sum_i q_iy_i\alpha_k\sigma(\tilde b_k\tilde v_k^\top x_i)",
         params={"factor": 1.0},
         note="The second line of the display equals 𝒬Σq_iy_iα_kσ(·)/2; the third drops the ½. With it, "
              "A.6 gives γ̂ = (γ_gl − ε)/2 = γ_gl/4 at ε = γ_gl/2, exactly the theorem's constant; without "
-             "it the proof would give γ_gl − ε, above the ceiling γ_gl/2 (lem2.5.margin-ceiling).",
+             "it the proof would give γ_gl − ε, above the ceiling γ_gl/2 (lem2.5.margin-ceiling). A proof "
+             "step: Theorem 3.3's constant γ_gl/4 is what the corrected display gives, so the theorem is "
+             "consistent with the ½ (and lemA.6 needs only a positive rate).\n"
+             "For the authors: in the display of the proof of Theorem 3.3 (l.1039) keep the ½ from the "
+             "second line on: dΦ/dt >= (𝒬/2)Σ_i q_i(γ_gl − ε), then γ̂ = (γ_gl − ε)/2.",
     ),
     corrected=dict(
         id="telgarsky2023.thm3.3.potential-rate",
