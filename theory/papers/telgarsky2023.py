@@ -1190,9 +1190,26 @@ claim(
     note="The exact value is ½E|u_1|K_ρ(d)γ̂ ≈ 0.29–0.37γ̂/√d.",
 )
 
+def certify_printed_parity_transport(inst, **_):
+    """The printed transport's exact margin on a label −1 point of H_d minus 1/(50d), in interval
+    arithmetic. With y = −1, β_+ = (x_a, x_b)√(d/2) the β_j with β_jᵀx = √(2/d) and β_− = −β_+
+    the one with −√(2/d) (the other two are orthogonal to x), ⟨θ, ∂̄p⟩ =
+    (|a|/2)·y·1[vᵀx > 0]·√(2/d)·sgn(β_+ᵀv), and for Gaussian v, E 1[vᵀx > 0]sgn(β_+ᵀv) =
+    arcsin(ρ)/π with ρ = β_+ᵀx = √(2/d); E|a| = √(2/π) (no support indicator). So the margin is
+    −(√(2/π)/2)·√(2/d)·arcsin(√(2/d))/π (the sign-corrected transport's closed form, negated)."""
+    import mpmath
+    with interval_precision():
+        c = mpmath.iv.sqrt(iv(2) / inst.d)
+        arcsin = mpmath.iv.atan2(c, mpmath.iv.sqrt(1 - c * c))        # arcsin c, c ∈ (0, 1]
+        margin = -(mpmath.iv.sqrt(2 / mpmath.iv.pi) / 2) * c * arcsin / mpmath.iv.pi
+        return interval(margin - iv(1) / (50 * inst.d), ">=",
+                        detail=f"closed-form margin of the printed transport at a label −1 point of H_{inst.d}")
+
+
 claim(
     id="telgarsky2023.prop1.6.1.printed-transport",
-    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+    error_class=ErrorClass.PROOF,
+    certify=certify_printed_parity_transport,
     source=src("Proof of Proposition 1.6.1 (transport at l.447)", "A.1 Estimates of γ_ntk and γ_gl", 447),
     statement=r"\theta(a,v) = \Big(0, \frac{\operatorname{sgn}(a)}{2}\sum_{j=1}^4\beta_j\mathbb 1[\beta_j^\top v\ge0]\Big)"
               r"\implies \min_{x\in H_d}\mathbb E\langle\theta,\bar\partial p(x,y;w)\rangle \ge \frac1{50d}",
@@ -1204,7 +1221,13 @@ claim(
     note="The printed transport ignores the signs of α: on every label −1 point (x_1x_2 < 0) its "
          "margin is −(E|a|/2)√(2/d)·arcsin(√(2/d))/π < 0 (the proof only treats β_1ᵀx > 0, i.e. "
          "y = +1, 'by symmetry', but the symmetry β_1 → β_2 flips the label). Corrected: weight β_j "
-         "by sgn(α_j). The printed map also lacks the support indicator A1.3 requires (M3).",
+         "by sgn(α_j). The printed map also lacks the support indicator A1.3 requires (M3). A proof "
+         "error, not a false proposition: with the signed transport the bound 1/(50d) holds "
+         "(prop1.6.1.signed-transport). Read for the authors: 'by rotational symmetry' is meant to "
+         "cover every x, but the symmetry that maps a label +1 point to a label −1 point also maps "
+         "β_1 to β_2, whose α has the other sign, and the printed θ has no α in it.\n"
+         "For the authors: in the proof of Proposition 1.6.1 (l.447) use θ(a, v) = (0, (sgn a/2)"
+         "Σ_j sgn(α_j)β_j 1[β_jᵀv >= 0])·1[‖(a, v)‖ <= 2]; the rest of the argument goes through.",
 )
 
 
@@ -1217,7 +1240,8 @@ def parity_ntk_lower_confidence(inst, *, bound_scale=1.0, samples=5000):
     i = int(np.argmin(lower))
     return at_least(float(lower[i]), bound_scale * bound,
                     why=f"Monte-Carlo lower confidence limit (z* = {z_star:.2f}, {samples} draws)",
-                    estimate=float(mean[i]), closed_form=float(cf[i]), label=float(y[i]))
+                    estimate=float(mean[i]), closed_form=float(cf[i]), label=float(y[i]),
+                    witness={"X": X, "y": y})
 
 
 claim(
@@ -1273,6 +1297,37 @@ claim(
 )
 
 
+def certify_printed_transport_support(inst, **_):
+    """Exact: among the audit's rows of norm >= 2 (norm checked in rationals), the largest
+    ‖θ(w)‖² of the printed parity transport, (1/4)‖Σ_j β_j 1[β_jᵀv >= 0]‖² = (c_1² + c_2²)/8 with
+    integers c (β_j = (±e_1 ± e_2)/√2, indicators decided exactly on the floats of v)."""
+    from fractions import Fraction
+    import sympy
+    rng = inst.rng("audit")
+    d = inst.d
+    nets.transport_rows(4000, d, rng)                     # the audit's first 4000 rows (norm < 2 mostly)
+    far = rng.standard_normal((4000, d + 1))
+    far *= rng.uniform(2.0, 3.0, size=(4000, 1)) / np.linalg.norm(far, axis=1, keepdims=True)
+    best, where = Fraction(0), None
+    for row in far:
+        w = [rational(x) for x in row]
+        if sum(x * x for x in w) < 4 or w[0] == 0:
+            continue
+        c = [0, 0]
+        for s1, s2 in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+            if s1 * w[1] + s2 * w[2] >= 0:
+                c[0] += s1
+                c[1] += s2
+        value = Fraction(c[0] ** 2 + c[1] ** 2, 8)
+        if value > best:
+            best, where = value, row
+    if where is None:
+        return ivnet.undecided("<=", "no audit row has exact norm >= 2 and a != 0")
+    return exact(sympy.sqrt(sympy.Rational(best.numerator, best.denominator)), "<=",
+                 method="exact rationals (indicators and ‖w‖² >= 4 decided on the floats' exact values)",
+                 detail=f"‖θ(w)‖ = √{best} at a row w of norm {float(np.linalg.norm(where)):.4g} >= 2")
+
+
 def transport_audit(inst, *, kind="parity-signed-indicator", scale=1.0):
     """A1.3's conditions on 4000 draws of N_θ and 4000 rows of norm in [2, 3]:
     max ‖θ(w)‖ <= 1 and θ(w) = 0 whenever ‖w‖ >= 2 (one Evidence: the worst excess)."""
@@ -1301,7 +1356,8 @@ AUDIT = Space(d=Int(2, 8), seed=Seed())
 
 claim(
     id="telgarsky2023.prop1.6.1.printed-transport-support",
-    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+    error_class=ErrorClass.TYPO,
+    certify=certify_printed_transport_support,
     source=src("Assumption 1.3 applied to the transport of Proposition 1.6.1", "A.1 Estimates of γ_ntk and γ_gl", 447),
     statement=r"\theta(w) = 0 \text{ whenever } \|w\|\ge2,\ \|\theta(w)\|\le1\ "
               r"(\text{printed Proposition 1.6.1 transport})",
@@ -1311,7 +1367,11 @@ claim(
     domain=AUDIT,
     predicate=transport_audit,
     params={"kind": "parity-printed"},
-    note="The printed map has no indicator 1[‖w‖ <= 2], so θ(w) ≠ 0 for ‖w‖ >= 2 (catalogue M3).",
+    note="The printed map has no indicator 1[‖w‖ <= 2], so θ(w) ≠ 0 for ‖w‖ >= 2 (catalogue M3). A "
+         "typo: Assumption 1.3 requires the support condition and both transports of Proposition 1.5 "
+         "carry the factor 1[‖(a, v)‖ <= 2] explicitly; the constant 1/(50d) is what the map with the "
+         "indicator gives (prop1.6.1.signed-transport), so the indicator was meant.\n"
+         "For the authors: at l.447 append ·1[‖(a, v)‖ <= 2] to θ, as in Proposition 1.5.",
 )
 
 claim(
