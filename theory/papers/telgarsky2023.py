@@ -1391,7 +1391,7 @@ claim(
 # Lemma A.3.1 at both initialisation conventions (catalogue M1).
 # ---------------------------------------------------------------------------------------------
 
-def lemma_a31(inst, *, rows="transport", delta=0.1, margin_scale=1.0, deviation=True):
+def lemma_a31(inst, *, rows="transport", delta=0.1, margin_scale=1.0, deviation=True, extra=0.0):
     """min_i Σ_j⟨θ(w_j)/√m, ∂̂p_i(w_j)⟩ >= γ√m − √(32 ln(n/δ)) for one draw of the m rows.
 
     ``rows="transport"`` draws w_j ~ N_θ (a ~ N(0, 1)), what the proof's Hoeffding step needs;
@@ -1405,8 +1405,8 @@ def lemma_a31(inst, *, rows="transport", delta=0.1, margin_scale=1.0, deviation=
     a, V = (nets.transport_rows if rows == "transport" else nets.standard_init)(inst.m, inst.d, rng)
     S = ntk_margin.finite_width_sum(theta, a, V, X, y)
     bound = margin_scale * gamma * math.sqrt(inst.m) - (math.sqrt(32 * math.log(inst.n / delta)) if deviation else 0.0)
-    return at_least(float(S.min()), bound, why="event indicator (two computed numbers compared)",
-                    gamma_ntk=gamma)
+    return at_least(float(S.min()), bound - extra, why="event indicator (two computed numbers compared)",
+                    gamma_ntk=gamma, witness={"X": X, "y": y})
 
 
 def a31_space(transport, **extra):
@@ -1425,14 +1425,26 @@ erratum_pair(
     expect=AtLeast(0.9),
     printed=dict(
         id="telgarsky2023.lemA.3.1.network-init",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
-        source=src("Lemma A.3.1 as applied in Lemma A.3.2 (rows from the network initialisation)", APP_A, 536),
-        statement=A31 + r",\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
+        error_class=ErrorClass.STATEMENT,
+        source=src("Lemma A.3.2 (rows from the network initialisation), at W' = W, R = 0, r_θ = 1, r_w = 0",
+                   APP_A, 539),
+        statement=r"\Pr\Big[\min_i\sum_j\big\langle\bar\theta_j, \hat\partial p_i(w_j)\big\rangle \ge "
+                  r"\gamma_{ntk}\sqrt m - \sqrt{32\ln(n/\delta)} - 4\Big] \ge 1-7\delta,\ \delta = 0.1,"
+                  r"\quad a_j\sim N(0,1/m),\ v_j\sim N(0,I/d)\ (\text{Prop. 1.5.1 transport})",
         domain=a31_space(Fixed("inner")),
-        params={"rows": "network"},
+        params={"rows": "network", "extra": 4.0},
+        expect=AtLeast(0.3),
         note="With an inner-layer transport the pairing carries a factor a_j = O(1/√m): the sum is "
              "≈ E|ã|/2 ≈ 0.4 at every width while the bound grows like γ√m (≈ 15 at m = 5000). Lemma A.3.1's "
-             "Hoeffding step needs a_j ~ N(0, 1), the N_θ convention of Assumption 1.3.",
+             "Hoeffding step needs a_j ~ N(0, 1), the N_θ convention of Assumption 1.3. Lemma A.3.2 draws "
+             "\"W with rows (w_j)\" — the network of Section 1.2 (l.74: a ~ N_m/√m) — and applies A.3.1 to "
+             "it; its first display at W' = W, R = 0 (allowed: any R >= ‖W − W'‖), r_θ = 1, r_w = 0 is "
+             "this event with the extra −4, which fails on essentially every draw (probability 1 − 7δ = 0.3 "
+             "claimed). Read for the authors: with an outer-layer transport (Prop. 1.5.2, Lemma A.1) the "
+             "lemma holds at the network initialisation (lemA.3.1.network-init-outer); the theorems built "
+             "on it are not refuted here, but Proposition 1.6.1's transport is inner-layer.\n"
+             "For the authors: state Lemma A.3.2 for W whose rows are drawn from N_θ (a ~ N(0, 1)) and "
+             "rescale a by 1/√m in Theorems 2.1/2.2, or restrict it to transports that do not act on v.",
     ),
     corrected=dict(
         id="telgarsky2023.lemA.3.1.transport-rows",
