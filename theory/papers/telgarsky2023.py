@@ -1886,34 +1886,7 @@ def geodesic_point(v0, v1, alpha, sign=-1.0):
     return alpha * v0 + sign * math.sqrt(1.0 - alpha * alpha) * v1
 
 
-def p26_separable(inst):
-    """The printed Proposition 2.6: under its hypothesis, S_1 ∪ S_2 has a linear max-margin γ̂ > 0."""
-    S1, S2 = two_cones(inst)
-    failed = cones_precondition(S1, S2)
-    if failed:
-        return failed
-    gamma = max_margin.best_linear_margin(np.vstack([S1, S2]), np.ones(2 * inst.k))[0]
-    return greater_than(gamma, 0.0, tol=1e-7, why="QP solver tolerance 1e-7 on dist(0, conv S)")
-
-
 CONES = Space(d=Int(2, 5), k=Int(1, 8), phi=Real(140.0, 180.0), halfangle=Real(0.0, 10.0), seed=Seed())
-
-claim(
-    id="telgarsky2023.prop2.6.separability-missing",
-    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
-    source=src("Proposition 2.6", S2, 267),
-    statement=r"y_i = +1,\ \max\{\langle x,x'\rangle: x\in S_1, x'\in S_2\} \le -1/\sqrt2 \implies "
-              r"\text{the max-margin linear predictor has margin } \hat\gamma > 0",
-    kind=Kind.INEQUALITY,
-    status=Status.ERRATUM,
-    corrected_by="telgarsky2023.prop2.6.geodesic-construction",
-    domain=CONES.replace(phi=Real(165.0, 180.0)),  # near-antipodal cones: where 0 ∈ conv S can happen
-    predicate=p26_separable,
-    note="S_1 = {e_1}, S_2 = {−e_1} satisfy the hypothesis, but no homogeneous linear predictor has "
-         "a positive margin (0 ∈ conv S), and adding a point cannot help: linear separability of "
-         "S_1 ∪ S_2 must be assumed (catalogue M8). (B.6) also writes min where max is meant.",
-)
-
 
 def p26_construction(inst, *, sign=-1.0):
     """With S_1 ∪ S_2 separable: adding z_0 = −v_1 leaves no positive linear margin, adding
@@ -1933,11 +1906,10 @@ def p26_construction(inst, *, sign=-1.0):
 
 claim(
     id="telgarsky2023.prop2.6.geodesic-construction",
-    source=src("Proof of Proposition 2.6 (with linear separability added)", APP_B, 933),
+    source=src("Proof of Proposition 2.6 (S_1 ∪ S_2 linearly separable, as in Figure 2)", APP_B, 933),
     statement=r"S_1\cup S_2 \text{ separable} \implies \hat\gamma(S\cup\{z_0\}) \le 0 < \hat\gamma(S\cup\{z_1\}),"
               r"\ z_\alpha = \alpha v_0 - \sqrt{1-\alpha^2}\,v_1",
     kind=Kind.INEQUALITY,
-    corrects="telgarsky2023.prop2.6.separability-missing",
     domain=CONES,
     predicate=p26_construction,
     mutants=(Mutant("z_α = αv_0 + √(1−α²)v_1", params={"sign": 1.0}),),
@@ -1954,7 +1926,30 @@ def p26_two_relu(inst, *, constant=1.0 / (2.0 * math.sqrt(2.0))):
     X = np.vstack([S1, S2, z])
     f = 0.5 * (nets.relu(-X @ v1) + nets.relu(-X @ v2))
     return at_least(float(f.min()), constant, tol=4 * dot_error(inst.d), why="d-term dot products",
-                    norm_z=float(np.linalg.norm(z)))
+                    norm_z=float(np.linalg.norm(z)), witness={"X": X, "y": np.ones(len(X))})
+
+
+def certify_two_relu(inst, constant=INV_SQRT2, **_):
+    """min over S_1 ∪ S_2 of f(x) = (σ(−v_1ᵀx) + σ(−v_2ᵀx))/2, minus the constant, in interval
+    arithmetic (the hypothesis max⟨x, x'⟩ <= −1/√2 across the cones is re-checked the same way)."""
+    import mpmath
+    setting = separable_setting(inst)
+    if isinstance(setting, Evidence):
+        return ivnet.undecided(">=", "the instance fails the proposition's hypotheses")
+    S1, S2, (_, _, _, v1, v2) = setting
+    with interval_precision():
+        A, B = ivnet.matrix(S1), ivnet.matrix(S2)
+        bound = -1 / mpmath.iv.sqrt(2)
+        try:
+            if not all(ivnet.positive(bound - ivnet.dot(x, x2)) for x in A for x2 in B):
+                return ivnet.undecided(">=", "max⟨x, x'⟩ <= −1/√2 is not certified")
+            w1, w2 = ivnet.vector(v1), ivnet.vector(v2)
+            f = [(ivnet.relu(-ivnet.dot(w1, x)) + ivnet.relu(-ivnet.dot(w2, x))) / 2 for x in A + B]
+        except ivnet.Undecided as why:
+            return ivnet.undecided(">=", str(why))
+        k = min(range(len(f)), key=lambda i: float(f[i].b))
+        return interval(f[k] - iv(constant), ">=",
+                        detail=f"f at point {k} of S_1 ∪ S_2 ({len(S1)} + {len(S2)} points, d = {inst.d})")
 
 
 CONES_ALPHA = CONES.replace(phi=Real(140.0, 175.0)).fields | {"alpha": Real(0.0, INV_SQRT2)}
@@ -1965,14 +1960,19 @@ erratum_pair(
     predicate=p26_two_relu,
     printed=dict(
         id="telgarsky2023.prop2.6.two-relu-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_two_relu,
         source=src("Proof of Proposition 2.6, point 3", APP_B, 951),
         statement=r"f(x) = \tfrac12\big(\sigma(-v_1^\top x)+\sigma(-v_2^\top x)\big) \ge \frac1{\sqrt2}\ "
                   r"\forall x\in S_1\cup S_2\cup\{z_\alpha\},\ \alpha\le1/\sqrt2",
         params={"constant": INV_SQRT2},
         note="Points 1–2 give one ReLU >= 1/√2 per point, but f averages two ReLUs and the other one is "
              "0 on the point's own cone (e.g. f(v_1) = σ(−v_2ᵀv_1)/2): f >= 1/(2√2) only. Lemma A.1 then "
-             "gives γ_1 >= 1/(16√2·√d), still >= the 1/(64√d) used, so the proposition is unaffected.",
+             "gives γ_1 >= 1/(16√2·√d), still >= the 1/(64√d) used, so the proposition is unaffected. "
+             "Read for the authors: the sentence may mean that each point has one ReLU >= 1/√2 (true, "
+             "points 1–2), but f is defined as the average, and Lemma A.1 is applied to f.\n"
+             "For the authors: in point 3 of the proof of Proposition 2.6 read f(x) >= 1/(2√2); "
+             "γ_1 >= 1/(64√d) still follows from Lemma A.1.",
     ),
     corrected=dict(
         id="telgarsky2023.prop2.6.two-relu",
