@@ -22,7 +22,7 @@ WEI2019 = Paper(
     url="https://arxiv.org/abs/1810.05369",
 )
 
-def _nc_partition(X, y, B, gamma_nc, eps) -> str | None:
+def nc_cone_partition(X, y, B, gamma_nc, eps) -> str | None:
     """Telgarsky (2023), Section 3.1 (l.278–285): data "partitioned into cones" — every example lies
     in the narrow cone of some β_k (y β_kᵀx >= γ_nc, ‖(I − β_kβ_kᵀ)x‖ <= γ_nc√(ε/2)) and in the polar
     (y β_kᵀx <= −ε) of every cone it is not in, with 0 < ε < γ_nc. Float rounding: 256 ulp."""
@@ -52,7 +52,7 @@ def _telgarsky_assumptions():
         inputs_in_unit_ball("Section 1.2, l.74: \"Throughout this work, ‖x‖ <= 1\""),
         sign_labels("Section 1.2, l.74: \"(x, y) with x ∈ R^d and y ∈ {±1}\""),
         Assumption("neural-collapse data partitioned into cones (Assumption 3.1)",
-                   ("X", "y", "B", "gamma_nc", "eps"), _nc_partition,
+                   ("X", "y", "B", "gamma_nc", "eps"), nc_cone_partition,
                    "Section 3.1, l.278: \"data is partitioned into cones, and all data points outside "
                    "a cone live within the convex polar to that cone\""),
     )

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import optimize
 
 from theory import gaussian_facts, gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
-from theory.bibliography import TELGARSKY2023
+from theory.bibliography import TELGARSKY2023, nc_cone_partition
 from theory.claims import ErrorClass, REGISTRY, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair
 from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv, rational
 from theory.papers import telgarsky2023_intervals as ivnet
@@ -2202,9 +2202,17 @@ def nc_implication(inst, *, assumption="literal", fraction=1.0):
         gamma_nc, eps = inst.gamma_nc, inst.eps_frac * inst.gamma_nc
         X = B[rng.integers(r, size=inst.n)] * rng.uniform(gamma_nc, 1.0, size=(inst.n, 1))
         y = rng.choice([-1.0, 1.0], size=inst.n)
-        signs = rng.choice([-1.0, 1.0], size=r)
         if not nc_literal(X, y, B, gamma_nc, eps):
             return precondition_failed("Assumption 3.1 (as printed) does not hold")
+        outside = nc_cone_partition(X, y, B, gamma_nc, eps)
+        if outside:
+            return precondition_failed(f"the data are not partitioned into cones (Section 3.1): {outside}")
+        # every α with ‖α‖₁ <= 1 over these β (an LP), not one choice of signs
+        best = ntk_margin.best_global_margin(B, X, y)
+        return at_least(best, fraction * gamma_nc / r, tol=1e-9 + 4 * dot_error(d),
+                        why="the LP's 1e-9 optimality tolerance and d-term dot products",
+                        gamma_nc=gamma_nc, eps=eps,
+                        witness={"X": X, "y": y, "B": B, "gamma_nc": gamma_nc, "eps": eps})
     else:
         # simplex-ETF directions in a random (r−1)-dimensional subspace, noisy clusters
         E = np.eye(r) - 1.0 / r
@@ -2229,22 +2237,76 @@ def nc_implication(inst, *, assumption="literal", fraction=1.0):
                     gamma_nc=gamma_nc, eps=eps)
 
 
+def certify_nc_implication(inst, fraction=1.0, **_):
+    """Exact: the printed Assumption 3.1 and the cone partition hold on the instance in rationals,
+    and two examples x_j = c·x_i (c > 0, exact proportionality) carry opposite labels. Every
+    bias-free ReLU network then has y_jF(x_j) = −c·y_iF(x_i), so no (α, β), of any width, has a
+    positive margin: the best margin lies in [−1, 0] (‖α‖₁ = 1, ‖x‖ <= 1) while γ_nc/r > 0."""
+    from fractions import Fraction
+    rng = inst.rng("nc")
+    r, d = inst.r, inst.d
+    B = np.vstack([np.eye(d)[0], -np.eye(d)[0]])[:r]
+    gamma_nc, eps = inst.gamma_nc, inst.eps_frac * inst.gamma_nc
+    X = B[rng.integers(r, size=inst.n)] * rng.uniform(gamma_nc, 1.0, size=(inst.n, 1))
+    y = rng.choice([-1.0, 1.0], size=inst.n)
+    Xq = [[rational(v) for v in row] for row in X]
+    Bq = [[rational(v) for v in row] for row in B]
+    g, e = rational(gamma_nc), rational(eps)
+    if not 0 < e < g:
+        return ivnet.undecided(">=", "ε ∉ (0, γ_nc)")
+    for x, yi in zip(Xq, y):
+        in_cone = False
+        for b in Bq:
+            proj = sum(u * v for u, v in zip(b, x))
+            perp2 = sum(v * v for v in x) - proj * proj              # ‖β‖ = 1 exactly (β = ±e_1)
+            cone = yi * proj >= g and perp2 <= g * g * e / 2
+            if not (cone or yi * proj <= -e):
+                return ivnet.undecided(">=", "Assumption 3.1 fails in exact arithmetic")
+            in_cone = in_cone or cone
+        if not in_cone:
+            return ivnet.undecided(">=", "an example lies in no cone in exact arithmetic")
+
+    def same_ray(u, v):
+        return (all(u[k] * v[l] == u[l] * v[k] for k in range(d) for l in range(d))
+                and sum(a * b for a, b in zip(u, v)) > 0)
+    pair = next(((i, j) for i in range(len(Xq)) for j in range(i) if y[i] != y[j] and same_ray(Xq[i], Xq[j])),
+                None)
+    if pair is None:
+        return ivnet.undecided(">=", "no two examples on one ray with opposite labels")
+    rhs = Fraction(fraction) * g / r
+    return Certificate("exact rationals (positive homogeneity of bias-free ReLU networks)", ">=",
+                       float(-1 - rhs) - 1e-12, float(-rhs) + abs(float(-rhs)) * 1e-15,
+                       f"examples {pair} lie on one ray with opposite labels; Assumption 3.1 and the cone "
+                       f"partition hold exactly (γ_nc = {gamma_nc!r}, ε = {eps!r}, r = {r})")
+
+
 erratum_pair(
     kind=Kind.INEQUALITY,
     predicate=nc_implication,
     printed=dict(
         id="telgarsky2023.ass3.1.printed-implies-global",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.STATEMENT,
+        certify=certify_nc_implication,
         source=src("Assumption 3.1 and the remark after it", S3, 288),
         statement=r"\text{Assumption 3.1 (as printed)} \implies \text{Assumption 1.2 with } "
                   r"\gamma_{gl} \ge \gamma_{nc}/r\ (\alpha_k = \pm1/r)",
-        domain=Space(n=Int(2, 6), d=Int(1, 3), r=Int(1, 2), gamma_nc=Real(0.5, 1.0),
+        domain=Space(n=Int(2, 6), d=Int(1, 3), r=Int(1, 2), gamma_nc=Real(0.5, 0.9),  # distinct points
                      eps_frac=Real(0.05, 0.95), seed=Seed()),
-        note="The cone/polar conditions multiply by y_i but never tie a cone's label to sgn α_k: "
-             "((1, 0), +1) and ((0.5, 0), −1) with β = e_1, γ_nc = 1, ε = 0.4 satisfy the printed "
-             "assumption, yet every bias-free ReLU net has F(0.5e_1) = 0.5F(e_1), so no positive margin "
-             "exists and Theorem 3.2's promise γ̊ >= (1 − 0.4)/8 fails. (α_k ∈ {±1/k} and γ_nc/k at l.280/288 "
-             "should read 1/r.)",
+        note="The cone/polar conditions multiply by y_i but never tie a cone's label to sgn α_k. Witness "
+             "inside every standing assumption, 'partitioned into cones' included (l.278): r = 2, β = ±e_1, "
+             "γ_nc = 1/2, ε = 0.4, x_1 = e_1 (y = +1, in the cone of β_1 and the polar of β_2) and "
+             "x_2 = e_1/2 (y = −1, in the cone of β_2: yβ_2ᵀx = 1/2 >= γ_nc, and the polar of β_1). Every "
+             "bias-free ReLU net has F(x_2) = F(x_1)/2, so no positive margin exists (of any width), "
+             "Assumption 1.2 fails, and Theorem 3.2's promise γ̊ >= (γ_nc − ε)/(8r) > 0 fails too. The "
+             "search draws such data (points on the rays of ±e_1, random labels, the cone partition "
+             "checked); the certificate proves the printed assumption, the partition and the same-ray pair "
+             "in exact rationals. (α_k ∈ {±1/k} and γ_nc/k at l.280/288 should read 1/r.) Read for the "
+             "authors: the intended assumption is evidently that cone k carries the label sgn α_k "
+             "(\"each cluster is correctly labeled by some vector β_k\", l.31), but Theorem 3.2 is stated "
+             "under the assumption as printed, which allows the witness.\n"
+             "For the authors: in Assumption 3.1 require signs s_k with α_k = s_k/r such that every example "
+             "lies in a cone k with y_i = s_k (β_kᵀx_i >= γ_nc, narrow) and in the polar β_kᵀx_i <= −ε of "
+             "every other cone; then γ_gl >= γ_nc/r (ass3.1.corrected-implies-global).",
     ),
     corrected=dict(
         id="telgarsky2023.ass3.1.corrected-implies-global",
