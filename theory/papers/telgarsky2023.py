@@ -2713,6 +2713,18 @@ def lemma24_first_step(inst, *, width="printed", fraction=0.5):
     return at_least(lhs, fraction * root, tol=16 * EPS * root, why="16 ulp of γ√m")
 
 
+def certify_lemma24_width(inst, width="printed", fraction=0.5, **_):
+    """γ√m − [√(32L) + 8R + 4] − fraction·γ√m at m = factor·256L/γ², R = γ√m/32, in intervals
+    (= 4√(factor·L) − √(32L) − 4 < 0 for factor <= 2)."""
+    import mpmath
+    with interval_precision():
+        g, L, f = iv(inst.gamma), iv(inst.log_n_over_delta), iv(inst.factor)
+        root = g * mpmath.iv.sqrt(f * 256 * L / (g * g))
+        lhs = root - (mpmath.iv.sqrt(32 * L) + 8 * root / 32 + 4)
+        return interval(lhs - fraction * root, ">=", detail=f"L = ln(n/δ) = {inst.log_n_over_delta!r}, "
+                                                          f"m = {inst.factor!r}·256L/γ²")
+
+
 WIDTH_SPACE = Space(gamma=Real(0.01, 1.0), log_n_over_delta=Real(math.log(2), 20.0), factor=Real(1.0, 2.0))
 
 erratum_pair(
@@ -2721,13 +2733,17 @@ erratum_pair(
     predicate=lemma24_first_step,
     printed=dict(
         id="telgarsky2023.lem2.4.width-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_lemma24_width,
         source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
         statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
                   r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
         note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
              "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
-             "is unaffected (catalogue M6).",
+             "is unaffected (catalogue M6). A proof error: the lemma's conclusion is not refuted (at m = 10⁴, "
+             "above the printed width 8840 but far below Theorem 2.2's, it holds: lem2.4.crossing-margin).\n"
+             "For the authors: state Lemma 2.4 with m >= 16(√(32 ln(n/δ)) + 4)²/γ² (Theorem 2.2's "
+             "(640 ln(n/δ)/γ)² implies it), or weaken the first display's right side.",
     ),
     corrected=dict(
         id="telgarsky2023.lem2.4.width-of-theorem-2-2",
@@ -2761,13 +2777,16 @@ erratum_pair(
     predicate=step_interval,
     printed=dict(
         id="telgarsky2023.thm2.1.step-interval-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        status=Status.VACUOUS,
         source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
         statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
                   r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
         params={"extra_width": 0.0},
-        note="The interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
-             "ln(t/δ) >= 10 (catalogue m1).",
+        note="Not an erratum: the theorem asserts nothing about the interval being non-empty, so for "
+             "ln(t/δ) < 10 at the smallest allowed width it is true but empty (no step size qualifies). The "
+             "interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
+             "ln(t/δ) >= 10 (catalogue m1); the refuted statement is the non-emptiness a reader would take "
+             "for granted, and the sibling adds the width that makes it hold.",
     ),
     corrected=dict(
         id="telgarsky2023.thm2.1.step-interval",
@@ -2947,7 +2966,7 @@ erratum_pair(
     ),
     printed=dict(
         id="telgarsky2023.abstract.gf-attains-ntk-margin",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        status=Status.READING,
         source=src("Abstract (\"GF attains at least the NTK margin itself\")", "Abstract", 7),
         statement=r"\mathring\gamma(W_s) \ge \gamma_{ntk} \text{ for the GF iterates after the crossing time}",
         params={"margin_bound": lambda g: g},
@@ -2955,7 +2974,11 @@ erratum_pair(
              "(α = (½, −½), β = (1, −1)), and γ(W) <= ½γ*_gl = ¼ < γ_ntk for every W "
              "(lem2.5.margin-ceiling). GF reaches γ̊ ≈ 0.005–0.009. Theorem 2.2 proves γ²/4096 for GF "
              "iterates; the intro's \"γ_ntk/4096\" (l.27) holds only for the rebalanced Ŵ_t, which is "
-             "not a GF iterate (catalogue m14) — here the GF iterate also exceeds γ_ntk/4096.",
+             "not a GF iterate (catalogue m14) — here the GF iterate also exceeds γ_ntk/4096. Not an "
+             "erratum: the abstract's prose, read literally (γ̊ >= γ_ntk), is impossible; the body states "
+             "what is meant — \"constant margins (in fact γ_ntk/4096)\" (l.27), which Lemma 2.4 gives for "
+             "the rebalanced Ŵ_t, a reparametrisation with the same predictor p(x, y; Ŵ_t) = p(x, y; W_t) "
+             "(l.237). That reading is the sibling (lem2.4.crossing-margin), and it holds.",
     ),
 )
 
@@ -2981,6 +3004,20 @@ def a32_specialisation(inst, *, brackets="proof", quadratic=160.0):
     return at_least(lhs, rhs, tol=16 * EPS * scale, why="16 ulp of the absolute terms")
 
 
+def certify_a32_specialisation(inst, brackets="statement", quadratic=160.0, **_):
+    """The specialisation with the statement's brackets, in intervals (γ, L, r, factor exact floats)."""
+    import mpmath
+    with interval_precision():
+        g, L, r, f = iv(inst.gamma), iv(inst.log_n_over_delta), iv(inst.r), iv(inst.factor)
+        root = mpmath.iv.sqrt(f) * 64 * L / g
+        R = 8 * r
+        theta_b = mpmath.iv.sqrt(32 * L) + 8 * R + 4
+        w_b = 4 * L + 2 * R + 2 * R * root + 4 * root
+        lhs = g * r * root - r * theta_b - w_b
+        return interval(lhs - (g * r * root / 2 - quadratic * r * r), ">=",
+                        detail=f"γ = {inst.gamma!r}, L = {inst.log_n_over_delta!r}, r_θ = {inst.r!r}")
+
+
 A32_SPACE = Space(gamma=Real(0.001, 2.0, log=True), log_n_over_delta=Real(math.log(2), 20.0),
                   r=Real(1.0, 1000.0, log=True), factor=Real(1.0, 4.0))
 A32 = (r"r_\theta = \tfrac R8 \ge 1,\ r_w = 1,\ m \ge \big(\tfrac{64\ln(n/\delta)}{\gamma}\big)^2:\ "
@@ -2992,14 +3029,19 @@ erratum_pair(
     predicate=a32_specialisation,
     printed=dict(
         id="telgarsky2023.lemA.3.2.statement-brackets",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.TYPO,
+        certify=certify_a32_specialisation,
         source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
         statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
         params={"brackets": "statement"},
         note="The statement's r_w bracket carries 2R√m + 4√m = (16r + 4)√m, which exceeds γr√m/2 for "
              "every γ <= 2, so the printed general bound does not imply the printed specialisation. The "
              "proof derives the smaller brackets [√(32L) + 4R + 4] and [4L + 4R + R²] (l.579), from which "
-             "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ).",
+             "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ). A typo: "
+             "the lemma's own proof derives the smaller brackets and uses them for the specialisation, "
+             "which is what Theorems 2.1/2.2 apply; the general display is true but weaker than proved.\n"
+             "For the authors: in the statement of Lemma A.3.2 print the brackets of l.579, "
+             "[√(32 ln(n/δ)) + 4R + 4] and [4 ln(n/δ) + 4R + R²].",
     ),
     corrected=dict(
         id="telgarsky2023.lemA.3.2.proof-brackets",
@@ -3201,6 +3243,24 @@ def b1_chain(inst, *, printed=False, quadratic=160.0, delta=0.1):
     return at_least(quarter, L + math.log(delta), tol=16 * EPS * quarter, why="16 ulp", eta=eta)
 
 
+def certify_b1(inst, printed=True, **_):
+    """rγ√m/4 − γ²m/2560 = m(2.5η − γ²/2560) in intervals at the instance's η (not zero unless
+    η = γ²/6400)."""
+    import mpmath
+    with interval_precision():
+        g, L, f, u = iv(inst.gamma), iv(inst.log_t_over_delta), iv(inst.factor), iv(inst.position)
+        m1, m2 = (64 * L / g) ** 2, (640 / g) ** 2
+        if not (m1.a > m2.b or m2.a > m1.b):
+            return ivnet.undecided("==", "the two widths are not ordered by their enclosures")
+        m = f * (m1 if m1.a > m2.b else m2)
+        root = mpmath.iv.sqrt(m)
+        low, high = g / (10 * root), g * g / 6400
+        eta = low + u * (high - low)
+        r = 10 * eta * root / g
+        return interval(r * g * root / 4 - g * g * m / 2560, "==", detail=f"η at position {inst.position!r} "
+                                                                       f"of [γ/(10√m), γ²/6400]")
+
+
 B1_SPACE = Space(gamma=Real(0.001, 1.0, log=True), log_t_over_delta=Real(math.log(10.0), 30.0),
                  factor=Real(1.0, 2.0), position=Real(0.0, 1.0))
 
@@ -3209,14 +3269,18 @@ erratum_pair(
     predicate=b1_chain,
     printed=dict(
         id="telgarsky2023.thm2.1.b1-equality-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_b1,
         source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
         statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
                   r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
         kind=Kind.IDENTITY,
         params={"printed": True},
         note="rγ√m/4 = 2.5ηm equals γ²m/2560 only at the largest step η = γ²/6400; at η = γ/(10√m) it is "
-             "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1).",
+             "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1). "
+             "A proof step: γ²m/2560 is an upper bound of rγ√m/4 (η <= γ²/6400), so the chain's last "
+             "link must come from the lower end, rγ√m/4 >= γ√m/4 >= 16 ln(t/δ) >= ln t.\n"
+             "For the authors: in (B.1) replace \"= γ²m/2560 >= ln(t)\" by \">= γ√m/4 >= ln(t)\".",
     ),
     corrected=dict(
         id="telgarsky2023.thm2.1.b1-chain",
@@ -3241,6 +3305,18 @@ def lemma23_radius(inst, *, bound=4.0):
     return at_most(x, bound * r, tol=8 * EPS * x, why="8 ulp of the root", hypothesis_gap=2 + 2 * r * x - x * x)
 
 
+def certify_radius(inst, bound=2.0, **_):
+    """x − bound·r for x = u(r + √(r² + 2)) (so x² <= 2 + 2rx exactly, as u <= 1), with x >= 1
+    certified, in intervals."""
+    import mpmath
+    with interval_precision():
+        r, u = iv(inst.r), iv(inst.u)
+        x = u * (r + mpmath.iv.sqrt(r * r + 2))
+        if not x.a >= 1:
+            return ivnet.undecided("<=", "x >= 1 is not certified")
+        return interval(x - bound * r, "<=", detail=f"x = u(r + √(r² + 2)), u = {inst.u!r} <= 1, r = {inst.r!r}")
+
+
 RADIUS_SPACE = Space(r=Real(1.0, 100.0, log=True), u=Real(0.0, 1.0))
 RADIUS_NEAR_ROOT = Space(r=Real(1.0, 3.0), u=Real(0.7, 1.0))   # where x > 2r is possible
 
@@ -3249,14 +3325,17 @@ erratum_pair(
     predicate=lemma23_radius,
     printed=dict(
         id="telgarsky2023.lem2.3.radius-printed",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.TYPO,
+        certify=certify_radius,
         source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
         statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
         domain=RADIUS_NEAR_ROOT,
         params={"bound": 2.0},
         note="From x² <= 4rx one gets x <= 4r, which is the R/2 (R = 8r) the display writes; 2r = R/4 is "
              "a slip, and x = 2.5, r = 1 satisfies the hypothesis (6.25 <= 7). The contradiction x < R "
-             "survives (catalogue m11).",
+             "survives (catalogue m11). A typo: the same display's R/2 (R = 8r, l.700) equals 4r, and "
+             "4r is what the preceding line (≤ 4r‖W_τ − W_0‖) gives.\n"
+             "For the authors: at l.829 read ‖W_τ − W_0‖ <= 4r = R/2.",
     ),
     corrected=dict(
         id="telgarsky2023.lem2.3.radius",
