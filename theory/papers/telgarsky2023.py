@@ -190,7 +190,7 @@ claim(
     statement=r"\frac{p_i(W)}{\|W\|^2} = \sum_j \alpha_j \tilde p_i(w_j),\quad "
               r"\alpha_j := \frac{\|w_j\|^2}{\|W\|^2},\ \|\alpha\|_1 = 1",
     kind=Kind.IDENTITY,
-    domain=NET_SPACE.replace(m=Int(2, 24)),
+    domain=NET_SPACE,
     predicate=l1_decomposition,
     mutants=(Mutant("α_j = ‖w_j‖/Σ_k‖w_k‖", params={"weights": "unsquared"}),),
 )
@@ -560,11 +560,18 @@ def positive_margin_net(inst):
 
 POS_SPACE = Space(n=Int(2, 12), d=Int(2, 6), m=Int(1, 16), geometry=Choice("teacher", "outlier"),
                   noise=Real(0.0, 0.5), extra=Real(1.05, 4.0), loss=Choice("exp", "log"), seed=Seed())
+#: every n, d >= 1 (the "outlier" family needs a plane, an outlier and a cluster: n, d >= 2 there, a
+#: precondition); the edge cases n = d = m = 1, n = 1 in R^3 and d = 1 are pinned as explicit examples
+POS_ALL = POS_SPACE.replace(n=Int(1, 12), d=Int(1, 6))
+POS_EDGE_CASES = tuple({"n": n, "d": d, "m": 1, "geometry": "teacher", "noise": 0.0, "extra": 1.05,
+                        "loss": loss, "seed": 0} for n, d in ((1, 1), (1, 3), (2, 1)) for loss in ("exp", "log"))
 RANDOM_LABELS = POS_SPACE.replace(geometry=Fixed("random"))
 
 
 def norm_growth(inst, *, require_positive=True):
     """⟨W, −∇R̂(W)⟩ > 0 whenever R̂(W) < ℓ(0)/n, i.e. γ̃(W) > 0 (Lemma A.4, pointwise)."""
+    if inst.geometry == "outlier" and min(inst.n, inst.d) < 2:
+        return precondition_failed("the outlier family needs n, d >= 2")
     a, V, X, y = positive_margin_net(inst)
     p = nets.margins(a, V, X, y)
     if require_positive and gf.smoothed_margin(p, inst.loss) <= 0:
@@ -579,11 +586,12 @@ def norm_growth(inst, *, require_positive=True):
 
 claim(
     id="telgarsky2023.lemA.4.norm-increases",
+    examples=POS_EDGE_CASES,
     source=src("Lemma A.4 (Lyu and Li 2019, Lemma B.1)", APP_A, 593),
     statement=r"\widehat{\mathcal R}(u) < \ell(0)/n \implies \langle u, \dot u\rangle > 0,\ "
               r"\tfrac{d}{dt}\|u\| > 0",
     kind=Kind.INEQUALITY,
-    domain=POS_SPACE,
+    domain=POS_ALL,
     predicate=norm_growth,
     mutants=(Mutant("hypothesis R̂ < ℓ(0)/n dropped", params={"require_positive": False},
                     domain=RANDOM_LABELS),),
@@ -637,6 +645,8 @@ def lyu_li_pointwise(inst, *, margin="smoothed", require_positive=True):
 
     ``margin="hard"`` checks d/dt min_i p_i/‖W‖² >= 0 instead (the sentence at l.650, PI-13).
     """
+    if inst.geometry == "outlier" and min(inst.n, inst.d) < 2:
+        return precondition_failed("the outlier family needs n, d >= 2")
     a, V, X, y = positive_margin_net(inst)
     rates = gf.margin_rates(a, V, X, y, inst.loss)
     if require_positive and rates.smoothed <= 0:
@@ -678,10 +688,11 @@ LL = r"\tilde\gamma(W) > 0 \implies \frac{d}{dt}\mathring\gamma(W_t) \ge 0,\quad
 
 claim(
     id="telgarsky2023.sec1.2.smoothed-margin-monotone",
+    examples=POS_EDGE_CASES,
     source=src("Lyu–Li monotonicity of γ̊ (Section 1.2; used in Lemma 2.4)", S12, 100),
     statement=LL,
     kind=Kind.INEQUALITY,
-    domain=POS_SPACE,
+    domain=POS_ALL,
     predicate=lyu_li_pointwise,
     mutants=(Mutant("hard margin γ instead of γ̊", params={"margin": "hard"}),
              Mutant("hypothesis γ̃ > 0 dropped", params={"require_positive": False},
@@ -897,6 +908,7 @@ erratum_pair(
     ),
     corrected=dict(
         id="telgarsky2023.lemB.2.slope-threshold",
+        examples=({"s": 0.125},),  # the boundary s = 1/8: z = ln 7 exactly (the threshold is tight)
         source=src("Proof of Lemma B.2 (corrected threshold)", APP_B, 795),
         statement=r"|\ell_{\log}'(z)| \le 1/8 \iff z \ge \ln 7",
         domain=Space(s=Real(1e-6, 0.125)),
@@ -915,6 +927,7 @@ def zero_one_vs_slope(inst, *, loss="log", constant=2.0):
 
 claim(
     id="telgarsky2023.thm2.1.zero-one-vs-slope",
+    examples=({"z": 0.0},),  # equality: 1 = 2·|ℓ_log'(0)| = 1 (the constant 2 is tight)
     source=src("Proof of Theorem 2.1", APP_B, 785),
     statement=r"\mathbb 1[z \le 0] \le 2|\ell_{\log}'(z)|",
     kind=Kind.INEQUALITY,
