@@ -1,5 +1,5 @@
-"""Appendix B (proofs for Section 2): Lemma B.2, the perceptron step and the proof arithmetic of
-Theorem 2.1 and Lemmas 2.3 and A.3.2.
+"""Appendix B (proofs for Section 2): Lemma B.2 (with its sharp constant), the perceptron step, (B.1),
+Lemma 2.3's radius and the gradient-norm chain of Theorem 2.1's proof.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from theory.claims.certificates import interval, interval_precision, iv
 from theory.domains import Choice, Fixed, Int, Real, Seed, Space
 from theory.evidence import at_least, at_most, close, precondition_failed
 from theory.papers.telgarsky2023 import intervals as ivnet
-from theory.papers.telgarsky2023.common import APP_A, APP_B, separable_data, src
+from theory.papers.telgarsky2023.common import APP_B, separable_data, src
 from theory.tolerances import EPS
 
 
@@ -44,6 +44,26 @@ claim(
                     domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log"))),
              Mutant("hypothesis |ℓ'| <= 1/8 dropped", params={"require_hypothesis": False},
                     domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log")))),
+)
+
+
+#: the sharp constant of Lemma B.2: ℓ/|ℓ'| = (1 + e^z)ln(1 + e^{−z}) decreases in z (its derivative is
+#: e^z ln(1 + e^{−z}) − 1 < 0), so under |ℓ'| <= 1/8 (z >= ln 7) its largest value is 8 ln(8/7) ≈ 1.0683 at
+#: z = ln 7 for ℓ_log, and 1 for ℓ_exp; the printed 2 is loose by a factor 1.87
+SHARP_B2 = 8 * math.log(8 / 7)
+
+claim(
+    id="telgarsky2023.lemB.2.loss-vs-slope-sharp",
+    source=src("Lemma B.2 (sharp constant)", APP_B, 793),
+    statement=r"\ell\in\{\ell_{\log},\ell_{\exp}\},\ |\ell'(z)| \le 1/8 \implies \ell(z) \le 8\ln(8/7)\,|\ell'(z)|",
+    kind=Kind.INEQUALITY,
+    domain=Space(z=Real(-20.0, 40.0), loss=Choice("log", "exp")),
+    predicate=lemma_b2,
+    params={"constant": SHARP_B2},
+    examples=({"z": 1.9459101490553135, "loss": "log"},),   # the float just above ln 7: equality
+    mutants=(Mutant("constant 1.06", params={"constant": 1.06}),),
+    note="A sharper sibling of Lemma B.2: the constant 8 ln(8/7) is attained at z = ln 7 (pinned), so "
+         "the lemma's 2 is 1.87 times the best constant.",
 )
 
 
@@ -202,70 +222,182 @@ erratum_pair(
 )
 
 
-def a32_specialisation(inst, *, brackets="proof", quadratic=160.0):
-    """γr√m − r[θ-bracket] − [w-bracket] >= γr√m/2 − quadratic·r² at r_θ = r = R/8 >= 1, r_w = 1,
-    m = factor·(64 ln(n/δ)/γ)². ``brackets="proof"``: [√(32L) + 4R + 4], [4L + 4R + R²] (l.579);
-    ``"statement"``: [√(32L) + 8R + 4], [4L + 2R + 2R√m + 4√m] (l.543)."""
-    g, L, r = inst.gamma, inst.log_n_over_delta, inst.r
-    root = math.sqrt(inst.factor) * 64 * L / g
-    R = 8 * r
-    if brackets == "statement":
-        theta_b, w_b = math.sqrt(32 * L) + 8 * R + 4, 4 * L + 2 * R + 2 * R * root + 4 * root
-    else:
-        theta_b, w_b = math.sqrt(32 * L) + 4 * R + 4, 4 * L + 4 * R + R * R
-    lhs = g * r * root - r * theta_b - w_b
-    rhs = g * r * root / 2 - quadratic * r * r
-    scale = g * r * root + r * theta_b + w_b + quadratic * r * r
-    return at_least(lhs, rhs, tol=16 * EPS * scale, why="16 ulp of the absolute terms")
+def b1_chain(inst, *, printed=False, quadratic=160.0, delta=0.1):
+    """Proof of Theorem 2.1, (B.1): with η in [γ/(10√m), γ²/6400] and r = 10η√m/γ,
+    r >= 1, rγ√m/2 − 160r² >= rγ√m/4 >= ln t. ``printed``: the display's rγ√m/4 = γ²m/2560."""
+    g, L = inst.gamma, inst.log_t_over_delta
+    m = inst.factor * max((64 * L / g) ** 2, (640 / g) ** 2)
+    root = math.sqrt(m)
+    low, high = g / (10 * root), g * g / 6400
+    eta = low + inst.position * (high - low)
+    r = 10 * eta * root / g
+    quarter = r * g * root / 4
+    if printed:
+        return close(quarter, g * g * m / 2560, tol=16 * EPS * quarter, why="16 ulp", eta=eta)
+    for ev in (at_least(r, 1.0, tol=16 * EPS, why="16 ulp"),
+               at_least(2 * quarter - quadratic * r * r, quarter,
+                        tol=16 * EPS * (2 * quarter + quadratic * r * r), why="16 ulp of the absolute terms")):
+        if not ev.holds:
+            return ev
+    return at_least(quarter, L + math.log(delta), tol=16 * EPS * quarter, why="16 ulp", eta=eta)
 
 
-def certify_a32_specialisation(inst, brackets="statement", quadratic=160.0, **_):
-    """The specialisation with the statement's brackets, in intervals (γ, L, r, factor exact floats)."""
+def certify_b1(inst, printed=True, **_):
+    """rγ√m/4 − γ²m/2560 = m(2.5η − γ²/2560) in intervals at the instance's η (not zero unless
+    η = γ²/6400)."""
     import mpmath
     with interval_precision():
-        g, L, r, f = iv(inst.gamma), iv(inst.log_n_over_delta), iv(inst.r), iv(inst.factor)
-        root = mpmath.iv.sqrt(f) * 64 * L / g
-        R = 8 * r
-        theta_b = mpmath.iv.sqrt(32 * L) + 8 * R + 4
-        w_b = 4 * L + 2 * R + 2 * R * root + 4 * root
-        lhs = g * r * root - r * theta_b - w_b
-        return interval(lhs - (g * r * root / 2 - quadratic * r * r), ">=",
-                        detail=f"γ = {inst.gamma!r}, L = {inst.log_n_over_delta!r}, r_θ = {inst.r!r}")
+        g, L, f, u = iv(inst.gamma), iv(inst.log_t_over_delta), iv(inst.factor), iv(inst.position)
+        m1, m2 = (64 * L / g) ** 2, (640 / g) ** 2
+        if not (m1.a > m2.b or m2.a > m1.b):
+            return ivnet.undecided("==", "the two widths are not ordered by their enclosures")
+        m = f * (m1 if m1.a > m2.b else m2)
+        root = mpmath.iv.sqrt(m)
+        low, high = g / (10 * root), g * g / 6400
+        eta = low + u * (high - low)
+        r = 10 * eta * root / g
+        return interval(r * g * root / 4 - g * g * m / 2560, "==", detail=f"η at position {inst.position!r} "
+                                                                       f"of [γ/(10√m), γ²/6400]")
 
 
-A32_SPACE = Space(gamma=Real(0.001, 2.0, log=True), log_n_over_delta=Real(math.log(2), 20.0),
-                  r=Real(1.0, 1000.0, log=True), factor=Real(1.0, 4.0))
+B1_SPACE = Space(gamma=Real(0.001, 1.0, log=True), log_t_over_delta=Real(math.log(10.0), 30.0),
+                 factor=Real(1.0, 2.0), position=Real(0.0, 1.0))
 
 
-A32 = (r"r_\theta = \tfrac R8 \ge 1,\ r_w = 1,\ m \ge \big(\tfrac{64\ln(n/\delta)}{\gamma}\big)^2:\ "
-       r"\gamma r_\theta\sqrt m - r_\theta[\cdot] - [\cdot] \ge \frac{\gamma r_\theta\sqrt m}2 - 160r_\theta^2")
+erratum_pair(
+    domain=B1_SPACE,
+    predicate=b1_chain,
+    printed=dict(
+        id="telgarsky2023.thm2.1.b1-equality-printed",
+        error_class=ErrorClass.PROOF,
+        certify=certify_b1,
+        source=src("Proof of Theorem 2.1, (B.1)", APP_B, 705),
+        statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+                  r" \implies \frac{r\gamma\sqrt m}4 = \frac{\gamma^2m}{2560}",
+        kind=Kind.IDENTITY,
+        params={"printed": True},
+        note="rγ√m/4 = 2.5ηm equals γ²m/2560 only at the largest step η = γ²/6400; at η = γ/(10√m) it is "
+             "γ√m/4. The bound >= ln t that (B.1) needs still holds on the whole interval (catalogue PI-1). "
+             "A proof step: γ²m/2560 is an upper bound of rγ√m/4 (η <= γ²/6400), so the chain's last "
+             "link must come from the lower end, rγ√m/4 >= γ√m/4 >= 16 ln(t/δ) >= ln t.\n"
+             "For the authors: in (B.1) replace \"= γ²m/2560 >= ln(t)\" by \">= γ√m/4 >= ln(t)\".",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm2.1.b1-chain",
+        source=src("Proof of Theorem 2.1, (B.1), as inequalities", APP_B, 705),
+        statement=r"\eta\in\Big[\frac{\gamma}{10\sqrt m},\frac{\gamma^2}{6400}\Big],\ r = \frac{10\eta\sqrt m}{\gamma}"
+                  r" \implies r\ge1,\ \frac{r\gamma\sqrt m}2 - 160r^2 \ge \frac{r\gamma\sqrt m}4 \ge \ln t\ "
+                  r"\big(m \ge \max\{(\tfrac{64\ln(t/\delta)}{\gamma})^2, (\tfrac{640}{\gamma})^2\}\big)",
+        kind=Kind.INEQUALITY,
+        mutants=(Mutant("160r² → 320r²", params={"quadratic": 320.0},
+                        domain=B1_SPACE.replace(position=Real(0.9, 1.0), factor=Real(1.0, 1.1))),),
+    ),
+)
+
+
+def lemma23_radius(inst, *, bound=4.0):
+    """Proof of Lemma 2.3: x² <= 2 + 2rx with r >= 1, x >= 1 (x = ‖W_τ − W_0‖) ⟹ x <= bound·r.
+    x is drawn as a fraction of the largest root r + √(r² + 2)."""
+    r = inst.r
+    x = inst.u * (r + math.sqrt(r * r + 2))
+    if x < 1:
+        return precondition_failed("‖W_τ − W_0‖ < 1")
+    return at_most(x, bound * r, tol=8 * EPS * x, why="8 ulp of the root", hypothesis_gap=2 + 2 * r * x - x * x)
+
+
+def certify_radius(inst, bound=2.0, **_):
+    """x − bound·r for x = u(r + √(r² + 2)) (so x² <= 2 + 2rx exactly, as u <= 1), with x >= 1
+    certified, in intervals."""
+    import mpmath
+    with interval_precision():
+        r, u = iv(inst.r), iv(inst.u)
+        x = u * (r + mpmath.iv.sqrt(r * r + 2))
+        if not x.a >= 1:
+            return ivnet.undecided("<=", "x >= 1 is not certified")
+        return interval(x - bound * r, "<=", detail=f"x = u(r + √(r² + 2)), u = {inst.u!r} <= 1, r = {inst.r!r}")
+
+
+RADIUS_SPACE = Space(r=Real(1.0, 100.0, log=True), u=Real(0.0, 1.0))
+
+
+RADIUS_NEAR_ROOT = Space(r=Real(1.0, 3.0), u=Real(0.7, 1.0))   # where x > 2r is possible
 
 
 erratum_pair(
     kind=Kind.INEQUALITY,
-    domain=A32_SPACE,
-    predicate=a32_specialisation,
+    predicate=lemma23_radius,
     printed=dict(
-        id="telgarsky2023.lemA.3.2.statement-brackets",
+        id="telgarsky2023.lem2.3.radius-printed",
         error_class=ErrorClass.TYPO,
-        certify=certify_a32_specialisation,
-        source=src("Lemma A.3.2 (statement's brackets and its specialisation)", APP_A, 543),
-        statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+8R+4],\ [4\ln\frac n\delta+2R+2R\sqrt m+4\sqrt m]",
-        params={"brackets": "statement"},
-        note="The statement's r_w bracket carries 2R√m + 4√m = (16r + 4)√m, which exceeds γr√m/2 for "
-             "every γ <= 2, so the printed general bound does not imply the printed specialisation. The "
-             "proof derives the smaller brackets [√(32L) + 4R + 4] and [4L + 4R + R²] (l.579), from which "
-             "it does follow (catalogue m2). Also \"4 ln(nδ)\" at l.575 should read 4 ln(n/δ). A typo: "
-             "the lemma's own proof derives the smaller brackets and uses them for the specialisation, "
-             "which is what Theorems 2.1/2.2 apply; the general display is true but weaker than proved.\n"
-             "For the authors: in the statement of Lemma A.3.2 print the brackets of l.579, "
-             "[√(32 ln(n/δ)) + 4R + 4] and [4 ln(n/δ) + 4R + R²].",
+        certify=certify_radius,
+        source=src("Proof of Lemma 2.3 (\"‖W_τ − W_0‖ <= 2r = R/2\")", APP_B, 829),
+        statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 2r",
+        domain=RADIUS_NEAR_ROOT,
+        params={"bound": 2.0},
+        note="From x² <= 4rx one gets x <= 4r, which is the R/2 (R = 8r) the display writes; 2r = R/4 is "
+             "a slip, and x = 2.5, r = 1 satisfies the hypothesis (6.25 <= 7). The contradiction x < R "
+             "survives (catalogue m11). A typo: the same display's R/2 (R = 8r, l.700) equals 4r, and "
+             "4r is what the preceding line (≤ 4r‖W_τ − W_0‖) gives.\n"
+             "For the authors: at l.829 read ‖W_τ − W_0‖ <= 4r = R/2.",
     ),
     corrected=dict(
-        id="telgarsky2023.lemA.3.2.proof-brackets",
-        source=src("Proof of Lemma A.3.2 (brackets derived at l.579)", APP_A, 579),
-        statement=A32 + r",\ [\sqrt{32\ln\frac n\delta}+4R+4],\ [4\ln\frac n\delta+4R+R^2]",
-        mutants=(Mutant("quadratic term 160r² → 96r²", params={"quadratic": 96.0},
-                        domain=A32_SPACE.replace(log_n_over_delta=Real(math.log(2), 1.0), factor=Real(1.0, 1.2))),),
+        id="telgarsky2023.lem2.3.radius",
+        source=src("Proof of Lemma 2.3 (x <= 4r = R/2)", APP_B, 829),
+        statement=r"x^2 \le 2 + 2rx,\ r\ge1,\ x\ge1 \implies x \le 4r = R/2",
+        domain=RADIUS_SPACE,
+        mutants=(Mutant("x <= 2.2r", params={"bound": 2.2}, domain=RADIUS_NEAR_ROOT.replace(r=Real(1.0, 2.0))),),
     ),
+)
+
+
+def gradient_norm_chain(inst, *, factor=2.0):
+    """Proof of Theorem 2.1: ‖a_0‖ <= 2, ‖V_0‖ <= 2√m, ‖W − W_0‖ <= R = γ√m/80 ⟹
+    ‖∂̂p(x; W)‖² <= ‖σ(Vx)‖² + ‖a‖² <= factor·R² + 4·factor·(m + 1) <= 10m (m >= 5, ‖x‖ <= 1)."""
+    rng = inst.rng("pi2")
+    m, d = inst.m, inst.d
+
+    def unit(z):
+        return z / np.linalg.norm(z)
+    ux = unit(rng.standard_normal(d))
+    x = inst.x_norm * ux
+    ua = unit(rng.standard_normal(m))
+    if inst.mode == "aligned":               # every node active on x, V_0 and the motion along x
+        uV = unit(np.abs(rng.standard_normal(m))[:, None] * ux[None, :])
+        da, dV = ua, uV
+    else:
+        uV = unit(rng.standard_normal((m, d)))
+        da, dV = unit(rng.standard_normal(m)), unit(rng.standard_normal((m, d)))
+    a0, V0 = 2 * inst.a_frac * ua, 2 * math.sqrt(m) * inst.v_frac * uV
+    R = inst.gamma * math.sqrt(m) / 80
+    da = R * inst.r_frac * math.sqrt(inst.share) * da
+    dV = R * inst.r_frac * math.sqrt(1 - inst.share) * dV
+    a, V = a0 + da, V0 + dV
+    Ga, GV = nets.margin_gradients(a, V, x[None, :], np.ones(1))
+    g2 = float(Ga[0] @ Ga[0] + np.sum(GV[0] * GV[0]))
+    bound = factor * R * R + 4 * factor * (m + 1)
+    first = at_most(g2, bound, tol=16 * (m + d) * EPS * bound, why="16(m+d) ulp of the squared norms")
+    if not first.holds:
+        return first
+    return at_most(bound, 10 * m, tol=16 * EPS * bound, why="16 ulp")
+
+
+PI2_SPACE = Space(m=Int(5, 64), d=Int(1, 6), gamma=Real(0.001, 2.0), x_norm=Real(0.0, 1.0),
+                  a_frac=Real(0.0, 1.0), v_frac=Real(0.0, 1.0), r_frac=Real(0.0, 1.0), share=Real(0.0, 1.0),
+                  mode=Choice("random", "aligned"), seed=Seed())
+
+
+claim(
+    id="telgarsky2023.thm2.1.gradient-norm",
+    source=src("Proof of Theorem 2.1 (bound on ‖∂̂p_s(W_s)‖²)", APP_B, 730),
+    statement=r"\|a_0\|\le2,\ \|V_0\|\le2\sqrt m,\ \|W-W_0\|\le R\le\frac{\gamma\sqrt m}{80},\ \|x\|\le1 \implies "
+              r"\|\hat\partial p(x;W)\|^2 \le 2R^2+8m+8 \le 10m\ (m\ge5)",
+    kind=Kind.INEQUALITY,
+    domain=PI2_SPACE,
+    predicate=gradient_norm_chain,
+    mutants=(Mutant("R² + 4m + 4 (factor 2 of (u+v)² <= 2u²+2v² dropped)", params={"factor": 1.0},
+                    domain=PI2_SPACE.replace(mode=Fixed("aligned"), x_norm=Fixed(1.0), a_frac=Fixed(1.0),
+                                             v_frac=Fixed(1.0), r_frac=Real(0.5, 1.0),
+                                             gamma=Real(1.0, 2.0))),),
+    note="Tight for the a-part: at ‖a_0‖ = 2, ‖V_0‖ = 2√m with V_0, W − W_0 and x aligned (all nodes "
+         "active) ‖∂̂p‖² = ‖V‖² + ‖a‖² exceeds ‖W − W_0‖² + 4m + 4 by 4√m‖V − V_0‖ + 4‖a − a_0‖.",
 )
