@@ -1,5 +1,5 @@
-"""Section 2 (margins at least as good as the NTK): Theorem 2.1's hypotheses, Lemma 2.4's width and
-Proposition 2.6's construction.
+"""Section 2 (margins at least as good as the NTK), in the paper's order: Theorem 2.1's hypotheses, Lemma
+2.4's width and Proposition 2.6's construction.
 """
 
 from __future__ import annotations
@@ -17,6 +17,100 @@ from theory.evidence import at_least, at_most, close, Evidence, greater_than, pr
 from theory.papers.telgarsky2023 import intervals as ivnet
 from theory.papers.telgarsky2023.common import APP_B, construction, geodesic_point, S2, src
 from theory.tolerances import dot_error, EPS
+
+
+def step_interval(inst, *, extra_width=640.0):
+    """γ/(10√m) <= γ²/6400, i.e. the step interval of Theorem 2.1 is non-empty, at
+    m = factor·max((64 ln(t/δ)/γ)², (extra_width/γ)²) (``extra_width=0``: the printed width alone)."""
+    g, L = inst.gamma, inst.log_t_over_delta
+    m = inst.factor * max((64 * L / g) ** 2, (extra_width / g) ** 2)
+    low, high = g / (10 * math.sqrt(m)), g * g / 6400
+    return at_most(low, high, tol=8 * EPS * high, why="8 ulp", width=m)
+
+
+INTERVAL_SPACE = Space(gamma=Real(0.001, 1.0), log_t_over_delta=Real(1.0, 30.0), factor=Real(1.0, 1.5))
+
+
+erratum_pair(
+    kind=Kind.INEQUALITY,
+    domain=INTERVAL_SPACE,
+    predicate=step_interval,
+    printed=dict(
+        id="telgarsky2023.thm2.1.step-interval-printed",
+        status=Status.VACUOUS,
+        source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
+        statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
+                  r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+        params={"extra_width": 0.0},
+        note="Not an erratum: the theorem asserts nothing about the interval being non-empty, so for "
+             "ln(t/δ) < 10 at the smallest allowed width it is true but empty (no step size qualifies). The "
+             "interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
+             "ln(t/δ) >= 10 (catalogue m1); the refuted statement is the non-emptiness a reader would take "
+             "for granted, and the sibling adds the width that makes it hold.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.thm2.1.step-interval",
+        source=src("Theorem 2.1 (with m >= (640/γ)² added)", S2, 161),
+        statement=r"m \ge \max\Big\{\Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2, \Big(\frac{640}{\gamma}\Big)^2\Big\} "
+                  r"\implies \Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
+        mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
+                        domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
+    ),
+)
+
+
+def lemma24_first_step(inst, *, width="printed", fraction=0.5):
+    """γ√m − [√(32 ln(n/δ)) + 8R + 4] >= fraction·γ√m with R = γ√m/32 (proof of Lemma 2.4, l.880),
+    at m = factor·256 ln(n/δ)/γ² (Lemma 2.4's width) or m = factor·(640 ln(n/δ)/γ)² (Theorem 2.2's)."""
+    L, g = inst.log_n_over_delta, inst.gamma
+    m = inst.factor * (256 * L / g**2 if width == "printed" else (640 * L / g) ** 2)
+    root = g * math.sqrt(m)
+    lhs = root - (math.sqrt(32 * L) + 8 * root / 32 + 4)
+    return at_least(lhs, fraction * root, tol=16 * EPS * root, why="16 ulp of γ√m")
+
+
+def certify_lemma24_width(inst, width="printed", fraction=0.5, **_):
+    """γ√m − [√(32L) + 8R + 4] − fraction·γ√m at m = factor·256L/γ², R = γ√m/32, in intervals
+    (= 4√(factor·L) − √(32L) − 4 < 0 for factor <= 2)."""
+    import mpmath
+    with interval_precision():
+        g, L, f = iv(inst.gamma), iv(inst.log_n_over_delta), iv(inst.factor)
+        root = g * mpmath.iv.sqrt(f * 256 * L / (g * g))
+        lhs = root - (mpmath.iv.sqrt(32 * L) + 8 * root / 32 + 4)
+        return interval(lhs - fraction * root, ">=", detail=f"L = ln(n/δ) = {inst.log_n_over_delta!r}, "
+                                                          f"m = {inst.factor!r}·256L/γ²")
+
+
+WIDTH_SPACE = Space(gamma=Real(0.01, 1.0), log_n_over_delta=Real(math.log(2), 20.0), factor=Real(1.0, 2.0))
+
+
+erratum_pair(
+    kind=Kind.INEQUALITY,
+    domain=WIDTH_SPACE,
+    predicate=lemma24_first_step,
+    printed=dict(
+        id="telgarsky2023.lem2.4.width-printed",
+        error_class=ErrorClass.PROOF,
+        certify=certify_lemma24_width,
+        source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
+        statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
+                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+        note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
+             "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
+             "is unaffected (catalogue M6). A proof error: the lemma's conclusion is not refuted (at m = 10⁴, "
+             "above the printed width 8840 but far below Theorem 2.2's, it holds: lem2.4.crossing-margin).\n"
+             "For the authors: state Lemma 2.4 with m >= 16(√(32 ln(n/δ)) + 4)²/γ² (Theorem 2.2's "
+             "(640 ln(n/δ)/γ)² implies it), or weaken the first display's right side.",
+    ),
+    corrected=dict(
+        id="telgarsky2023.lem2.4.width-of-theorem-2-2",
+        source=src("Lemma 2.4's first step at Theorem 2.2's width", S2, 198),
+        statement=r"m \ge \Big(\frac{640\ln(n/\delta)}{\gamma}\Big)^2,\ R = \frac{\gamma\sqrt m}{32} \implies "
+                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
+        params={"width": "theorem2.2"},
+        mutants=(Mutant("right side 3γ√m/4", params={"fraction": 0.75}),),
+    ),
+)
 
 
 INV_SQRT2 = 1.0 / math.sqrt(2.0)
@@ -312,98 +406,4 @@ claim(
          "conditions reduce to the linear SVM's u = Σλ_ix_i on the support vectors, for every m. A "
          "non-separable S_1 ∪ S_2 (e.g. {e_1}, {−e_1}) is a failed precondition here, and "
          "linear_kkt_network raises InputError on it.",
-)
-
-
-def lemma24_first_step(inst, *, width="printed", fraction=0.5):
-    """γ√m − [√(32 ln(n/δ)) + 8R + 4] >= fraction·γ√m with R = γ√m/32 (proof of Lemma 2.4, l.880),
-    at m = factor·256 ln(n/δ)/γ² (Lemma 2.4's width) or m = factor·(640 ln(n/δ)/γ)² (Theorem 2.2's)."""
-    L, g = inst.log_n_over_delta, inst.gamma
-    m = inst.factor * (256 * L / g**2 if width == "printed" else (640 * L / g) ** 2)
-    root = g * math.sqrt(m)
-    lhs = root - (math.sqrt(32 * L) + 8 * root / 32 + 4)
-    return at_least(lhs, fraction * root, tol=16 * EPS * root, why="16 ulp of γ√m")
-
-
-def certify_lemma24_width(inst, width="printed", fraction=0.5, **_):
-    """γ√m − [√(32L) + 8R + 4] − fraction·γ√m at m = factor·256L/γ², R = γ√m/32, in intervals
-    (= 4√(factor·L) − √(32L) − 4 < 0 for factor <= 2)."""
-    import mpmath
-    with interval_precision():
-        g, L, f = iv(inst.gamma), iv(inst.log_n_over_delta), iv(inst.factor)
-        root = g * mpmath.iv.sqrt(f * 256 * L / (g * g))
-        lhs = root - (mpmath.iv.sqrt(32 * L) + 8 * root / 32 + 4)
-        return interval(lhs - fraction * root, ">=", detail=f"L = ln(n/δ) = {inst.log_n_over_delta!r}, "
-                                                          f"m = {inst.factor!r}·256L/γ²")
-
-
-WIDTH_SPACE = Space(gamma=Real(0.01, 1.0), log_n_over_delta=Real(math.log(2), 20.0), factor=Real(1.0, 2.0))
-
-
-erratum_pair(
-    kind=Kind.INEQUALITY,
-    domain=WIDTH_SPACE,
-    predicate=lemma24_first_step,
-    printed=dict(
-        id="telgarsky2023.lem2.4.width-printed",
-        error_class=ErrorClass.PROOF,
-        certify=certify_lemma24_width,
-        source=src("Lemma 2.4 (width) and the first display of its proof", S2, 230),
-        statement=r"m \ge \frac{256\ln(n/\delta)}{\gamma^2},\ R = \frac{\gamma\sqrt m}{32} \implies "
-                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
-        note="With m = 256L/γ² the left side is (16 − √32 − 4)√L − 4 = 6.34√L − 4 < 8√L for every L: the "
-             "step needs m >= 16(√(32L) + 4)²/γ². Theorem 2.2's width (640L/γ)² suffices, so Theorem 2.2 "
-             "is unaffected (catalogue M6). A proof error: the lemma's conclusion is not refuted (at m = 10⁴, "
-             "above the printed width 8840 but far below Theorem 2.2's, it holds: lem2.4.crossing-margin).\n"
-             "For the authors: state Lemma 2.4 with m >= 16(√(32 ln(n/δ)) + 4)²/γ² (Theorem 2.2's "
-             "(640 ln(n/δ)/γ)² implies it), or weaken the first display's right side.",
-    ),
-    corrected=dict(
-        id="telgarsky2023.lem2.4.width-of-theorem-2-2",
-        source=src("Lemma 2.4's first step at Theorem 2.2's width", S2, 198),
-        statement=r"m \ge \Big(\frac{640\ln(n/\delta)}{\gamma}\Big)^2,\ R = \frac{\gamma\sqrt m}{32} \implies "
-                  r"\gamma\sqrt m - \big[\sqrt{32\ln(n/\delta)} + 8R + 4\big] \ge \frac{\gamma\sqrt m}2",
-        params={"width": "theorem2.2"},
-        mutants=(Mutant("right side 3γ√m/4", params={"fraction": 0.75}),),
-    ),
-)
-
-
-def step_interval(inst, *, extra_width=640.0):
-    """γ/(10√m) <= γ²/6400, i.e. the step interval of Theorem 2.1 is non-empty, at
-    m = factor·max((64 ln(t/δ)/γ)², (extra_width/γ)²) (``extra_width=0``: the printed width alone)."""
-    g, L = inst.gamma, inst.log_t_over_delta
-    m = inst.factor * max((64 * L / g) ** 2, (extra_width / g) ** 2)
-    low, high = g / (10 * math.sqrt(m)), g * g / 6400
-    return at_most(low, high, tol=8 * EPS * high, why="8 ulp", width=m)
-
-
-INTERVAL_SPACE = Space(gamma=Real(0.001, 1.0), log_t_over_delta=Real(1.0, 30.0), factor=Real(1.0, 1.5))
-
-
-erratum_pair(
-    kind=Kind.INEQUALITY,
-    domain=INTERVAL_SPACE,
-    predicate=step_interval,
-    printed=dict(
-        id="telgarsky2023.thm2.1.step-interval-printed",
-        status=Status.VACUOUS,
-        source=src("Theorem 2.1 (hypotheses on m and η)", S2, 161),
-        statement=r"m \ge \Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2 \implies "
-                  r"\Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
-        params={"extra_width": 0.0},
-        note="Not an erratum: the theorem asserts nothing about the interval being non-empty, so for "
-             "ln(t/δ) < 10 at the smallest allowed width it is true but empty (no step size qualifies). The "
-             "interval is non-empty iff m >= (640/γ)², which the stated width implies only when "
-             "ln(t/δ) >= 10 (catalogue m1); the refuted statement is the non-emptiness a reader would take "
-             "for granted, and the sibling adds the width that makes it hold.",
-    ),
-    corrected=dict(
-        id="telgarsky2023.thm2.1.step-interval",
-        source=src("Theorem 2.1 (with m >= (640/γ)² added)", S2, 161),
-        statement=r"m \ge \max\Big\{\Big(\frac{64\ln(t/\delta)}{\gamma}\Big)^2, \Big(\frac{640}{\gamma}\Big)^2\Big\} "
-                  r"\implies \Big[\frac{\gamma}{10\sqrt m}, \frac{\gamma^2}{6400}\Big] \ne \emptyset",
-        mutants=(Mutant("added width (320/γ)²", params={"extra_width": 320.0},
-                        domain=INTERVAL_SPACE.replace(log_t_over_delta=Real(1.0, 4.0))),),
-    ),
 )
