@@ -402,6 +402,8 @@ claim(
     source=src("Proof of Lemma C.1 (cap bound attributed to Ball)", APP_C, 968),
     statement=r"\mu\{u\in S^{d-1}: \|u-\beta\|\le\epsilon\} \ge \tfrac12(\epsilon/2)^{d-1}",
     kind=Kind.INEQUALITY,
+    # d >= 2: on S⁰ = {±1} the cap is one point of mass ½ for ε < 2 and the bound ½(ε/2)⁰ = ½ holds with
+    # equality (gaussian_facts.cap_measure is defined for d >= 2)
     domain=Space(d=Int(2, 60), eps=Real(0.001, 2.0)),
     predicate=cap_bound,
     mutants=(Mutant("exponent d − 3", params={"exponent_shift": 3}),),

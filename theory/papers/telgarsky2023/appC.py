@@ -113,6 +113,8 @@ def certify_node_potential(inst, eps_rule="literal", **_):
         return interval(best[1], ">=", detail=f"dz/dt of the node planted at β_{best[0]} (ε = {eps!r})")
 
 
+#: the data are fixed simplex-ETF clusters (r = 4 in R³, noise 0.03): the erratum needs one valid NC
+#: geometry, the search is over the network (width, scale, seed)
 PI6_SPACE = Space(m=Int(4, 12), scale=Real(0.5, 5.0), seed=Seed())
 
 

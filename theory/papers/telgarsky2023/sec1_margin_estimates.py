@@ -358,6 +358,8 @@ def transport_audit(inst, *, kind="parity-signed-indicator", scale=1.0):
     return at_most(sup, 1.0, tol=8 * EPS, why="8 ulp of a norm", sup_norm=sup, outside_norm=outside)
 
 
+#: d >= 2: the parity transport and Lemma A.1's two-direction reference need two coordinates (for the
+#: sign transports of Proposition 1.5 d = 1 is the same check: sup‖θ‖ = 1 exactly)
 AUDIT = Space(d=Int(2, 8), seed=Seed())
 
 

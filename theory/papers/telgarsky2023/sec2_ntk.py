@@ -158,6 +158,8 @@ def separable_setting(inst):
     return S1, S2, built
 
 
+#: d >= 2: Proposition 2.6's two cones at angle φ (and the geodesic z_α) live in a 2-plane; k = 1 (one point
+#: per cone) is in the domain; φ >= 140° so that the hypothesis max⟨x, x'⟩ <= −1/√2 can hold
 CONES = Space(d=Int(2, 5), k=Int(1, 8), phi=Real(140.0, 180.0), halfangle=Real(0.0, 10.0), seed=Seed())
 
 
