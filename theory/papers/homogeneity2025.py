@@ -25,7 +25,9 @@ import numpy as np
 
 from theory import divergences, losses, mirror_flow
 from theory.bibliography import HOMOGENEITY2025
-from theory.claims import ErrorClass, AtLeast, Exponent, Kind, Mutant, Source, Status, Tier, claim, erratum_pair, REGISTRY
+from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv
+from theory.claims import (REGISTRY, AtLeast, ErrorClass, Exponent, Kind, Mutant, Source, Status, Tier, claim,
+                           erratum_pair, memoized)
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.evidence import at_least, at_most, close, precondition_failed
 from theory.tolerances import EPS
@@ -112,6 +114,23 @@ def min_margin_within_psi(inst, *, constants=None, require_psi_nonnegative=False
                    why="float64 rounding of n loss terms and ℓ⁻¹", psi=psi)
 
 
+def certify_log_n_gap(inst, *, constants=None, require_psi_nonnegative=False):
+    """Lemma A.1(2) on the instance's margins in interval arithmetic (the floats of p taken as exact):
+    ψ = −ln(e^S − 1), S = Σ ln(1 + e^{−p_i}) (logistic) or −ln Σe^{−p_i} (exponential)."""
+    from mpmath import iv as ivm
+    constants = constants or losses.LEMMA_A1_PART2_CONSTANTS
+    p = margin_vector(inst, nonnegative=True)
+    with interval_precision():
+        if inst.loss == "logistic":
+            S = sum(ivm.log(1 + ivm.exp(-iv(x))) for x in p)
+            psi = -ivm.log(ivm.exp(S) - 1)
+        else:
+            psi = -ivm.log(sum(ivm.exp(-iv(x)) for x in p))
+        c1, c2 = constants[inst.loss]
+        gap = iv(float(p.min())) - (psi + iv(c1) * ivm.log(iv(inst.n)) + iv(c2))
+        return interval(gap, "<=", detail=f"n = {inst.n}, {inst.loss} loss, ψ enclosed from the exact margins")
+
+
 A12 = r"\min_i\langle\bar u,z_i\rangle\ge0 \implies \min_i\langle\bar u,z_i\rangle \le \psi(Z\bar u)+c_1\ln n+c_2"
 
 CORRECTED_A12 = {"logistic": (1.0, 1.0), "exponential": (1.0, 0.0)}
@@ -121,13 +140,22 @@ erratum_pair(
     predicate=min_margin_within_psi,
     printed=dict(
         id="homogeneity2025.lemA.1.printed-log-n-gap",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.STATEMENT,
         source=src("Lemma A.1 (part 2)", APPENDIX_A, 519),
         statement=A12 + r",\ (c_1,c_2)=(2,1)\text{ (logistic)},\ (1,0)\text{ (exponential)}",
         domain=margin_space(scale=(0.0, 5.0)),
+        certify=certify_log_n_gap,
+        examples=({"n": 8, "scale": 0.0, "loss": "logistic", "pattern": "equal", "seed": 0},),
         note="Zero margins with n >= 8 break it for the logistic loss: ψ = −ln(2ⁿ − 1), and at n = 8 the "
-             "right side is −ln 255 + 2 ln 8 + 1 = −0.382 < 0. The proof's Ji–Telgarsky step needs "
-             "n𝓛 < ℓ(0), i.e. ψ > 0.",
+             "right side is −ln 255 + 2 ln 8 + 1 = −0.382 < 0 (certified in interval arithmetic; pinned "
+             "as the first example). The proof's Ji–Telgarsky step needs n𝓛 < ℓ(0), i.e. ψ > 0. Read "
+             "for the authors: Lemma A.1 has no hypothesis beyond z_i ∈ ℝ^d and min_i⟨ū, z_i⟩ >= 0, "
+             "both met by ū = 0 (or any ū orthogonal to every z_i), and the lemma is stated for every n; "
+             "the exponential case holds. Where A.3 uses it, ū is already well separated, so the "
+             "downstream results need only the corrected form.\n\n"
+             "For the authors: part 2 fails for the logistic loss whenever Σ_iℓ(p_i) > ln 2 (e.g. n >= 8 "
+             "zero margins). Adding the hypothesis ψ(Zū) >= 0 (n𝓛(ū) <= ℓ(0)) repairs it, and then "
+             "min_i p_i <= ψ + ln n + 1 (the corrected sibling; c1 = 1 suffices).",
     ),
     corrected=dict(
         id="homogeneity2025.lemA.1.log-n-gap-psi-nonnegative",
@@ -391,17 +419,45 @@ def simplex_minimum(inst, *, value=divergences.simplex_min_kl):
 
 SIMPLEX_SPACE = Space(m=Int(1, 20), scale=Real(1e-2, 1e2, log=True), seed=Seed())
 
+
+def iv_kl(p, q):
+    """Unnormalized KL(p, q) of two lists of mpmath intervals (p, q > 0)."""
+    from mpmath import iv as ivm
+    return sum(a * ivm.log(a / b) + b - a for a, b in zip(p, q))
+
+
+def certify_simplex_minimum(inst, *, value=None):
+    """KL(v/‖v‖₁, v) − ln(1/‖v‖₁) in interval arithmetic: the printed text itself says the minimum
+    over Δ_m is attained at p = v/‖v‖₁ (true: Gibbs), so this is min − printed value exactly."""
+    from mpmath import iv as ivm
+    rng = inst.rng("simplex")
+    v = rng.exponential(size=inst.m) + 1e-3
+    v *= inst.scale / v.sum()
+    with interval_precision():
+        vs = [iv(x) for x in v]
+        total = sum(vs)
+        gap = iv_kl([x / total for x in vs], vs) + ivm.log(total)
+        return interval(gap, "==", detail=f"‖v‖₁ = {float(v.sum()):.6g}: min − printed = ‖v‖₁ − 1")
+
+
 erratum_pair(
     kind=Kind.IDENTITY,
     domain=SIMPLEX_SPACE,
     predicate=simplex_minimum,
     printed=dict(
         id="homogeneity2025.lemA.2.printed-simplex-minimum",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
         source=src("Lemma A.2 (part 1, proof)", APPENDIX_A, 705),
         statement=r"\min_{p\in\Delta_m}D_\phi(p,v)=\ln\frac1{\|v\|_1},\ \text{attained uniquely at } p=v/\|v\|_1",
         params={"value": divergences.simplex_min_kl_as_printed},
-        note="The printed value drops ‖v‖₁ − 1; e.g. ‖v‖₁ = 6.851 has minimum 3.926, not −1.924.",
+        certify=certify_simplex_minimum,
+        note="The printed value drops ‖v‖₁ − 1; e.g. ‖v‖₁ = 6.851 has minimum 3.926, not −1.924 "
+             "(certified in interval arithmetic at the minimiser v/‖v‖₁ the text names). Class proof: "
+             "Lemma A.2's statement (l.678–684) has no part 1 in our copy, and no later step cites it "
+             "(the proofs use part 2, l.790), so no stated result is refuted. Read for the authors: the "
+             "Jensen step is right; the slip is in evaluating ‖v‖₁ + ‖v‖₁φ(1/‖v‖₁) = ln(1/‖v‖₁) + ‖v‖₁ − 1.\n\n"
+             "For the authors: in the proof of Lemma A.2 part 1 the minimum of D_φ(·, v) over the simplex is "
+             "ln(1/‖v‖₁) + ‖v‖₁ − 1, not ln(1/‖v‖₁); the two agree only when ‖v‖₁ = 1.",
     ),
     corrected=dict(
         id="homogeneity2025.lemA.2.simplex-minimum",
@@ -515,7 +571,7 @@ def scaled_reference(inst, *, formula="printed"):
     tol = 2 * kl_error(c * p, u0) / c + 16 * EPS * (abs(math.log(c)) + 2 / c + 2)
     why = "float64 rounding of the m-term KL sum, divided by c"
     if formula == "printed":
-        return at_most(lhs, divergences.kl(p, u0), tol=tol, why=why, c=c)
+        return at_most(lhs, divergences.kl(p, u0), tol=tol, why=why, c=c, witness={"u0": u0})
     rhs = divergences.scaled_reference_closed_form(p, u0, c)
     if formula == "no-log":
         rhs -= math.log(c)
@@ -524,18 +580,39 @@ def scaled_reference(inst, *, formula="printed"):
 
 REFERENCE_SPACE = Space(m=Int(1, 40), c=Real(1.0, 1e6, log=True), seed=Seed())
 
+
+def certify_scaled_reference(inst, *, formula="printed"):
+    """D_φ(c p̄, u0)/c − KL(p̄, u0) in interval arithmetic, from the exact floats of p̄ and u0."""
+    rng = inst.rng("reference")
+    m = inst.m
+    p = rng.dirichlet(np.full(m, 0.5)) + 1e-9
+    p /= p.sum()
+    with interval_precision():
+        ps, u0, c = [iv(x) for x in p], [iv(1.0 / m)] * m, iv(inst.c)
+        gap = iv_kl([c * x for x in ps], u0) / c - iv_kl(ps, u0)
+        return interval(gap, "<=", detail=f"‖u0‖₁ = 1, c = ‖u_t‖₁ = {inst.c:.6g}: the gap is ln c − 1 + 1/c")
+
+
 erratum_pair(
     domain=REFERENCE_SPACE,
     predicate=scaled_reference,
     printed=dict(
         id="homogeneity2025.lem3.5.printed-kl-in-place-of-bregman",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_scaled_reference,
         source=src("Lemma 3.5 (eq. (6)) against Lemma A.3", "3.3 Proof sketch of Theorem 3.1", 365),
         statement=r"\frac{D_\phi(\|u_t\|_1\bar p,u(0))}{\|u_t\|_1}\le\mathrm{KL}(\bar p,u(0))"
                   r"\quad(\text{the replacement that turns Lemma A.3 into eq. (6)})",
         kind=Kind.INEQUALITY,
         note="With ‖u0‖₁ = 1 the left side is KL(p̄,u0) + ln c − 1 + 1/c: the dropped ln‖u_t‖ − 1 + "
-             "1/‖u_t‖ = Q(‖u_t‖) > 0 for every ‖u_t‖ ≠ 1, and it grows like ln‖u_t‖ (catalogue H3).",
+             "1/‖u_t‖ = Q(‖u_t‖) > 0 for every ‖u_t‖ ≠ 1, and it grows like ln‖u_t‖ (catalogue H3); "
+             "certified in interval arithmetic. u(0) = 1/m, as Lemma 3.5 assumes (‖u(0)‖₁ = 1, l.363). "
+             "Class proof: this is the step from Lemma A.3 to eq. (6), not eq. (6) itself, which no "
+             "trajectory here refutes (read for the authors: a different reference point ū could "
+             "still give eq. (6)); but the doubly-exponential γ/32 chain rests on this step.\n\n"
+             "For the authors: with ū = ‖u_t‖₁p̄, D_φ(ū, u(0))/‖u_t‖₁ = KL(p̄, u(0)) + ln‖u_t‖₁ − 1 + "
+             "1/‖u_t‖₁, so the ln‖u_t‖₁ term must be carried into eq. (6) (or a reference point of bounded "
+             "norm used).",
     ),
     corrected=dict(
         id="homogeneity2025.lem3.5.bregman-scaling",
@@ -753,15 +830,21 @@ claim(
 # ---------------------------------------------------------------------------------------------
 
 def feature_path(inst):
-    """Z(s) = (1 − λ_s) Z0 + λ_s Z1 with λ_s = (1 − cos ωs)/2: entries stay in [−1, 1] (× scale)."""
+    """Z(s) = (1 − λ_s) Z0 + λ_s Z1 with λ_s = (1 − cos ωs)/2: entries stay in [−1, 1] (× scale).
+
+    ``features``: "signed" / "nonnegative" entries in [−1, 1], "ones"; "unit" (every z_i = 1/√m)
+    and "ball" (signed rows scaled into the unit ball) keep ‖z_i(s)‖₂ <= 1, the hypothesis the
+    proof of Lemma 3.4 states (l.861) — a convex combination of rows in the ball stays there."""
     rng = inst.rng("features")
     n, m = inst.n, inst.m
-    if inst.features == "ones":
-        Z0 = Z1 = np.ones((n, m))
+    if inst.features in ("ones", "unit"):
+        Z0 = Z1 = np.ones((n, m)) / (math.sqrt(m) if inst.features == "unit" else 1.0)
     else:
         Z0, Z1 = rng.uniform(-1, 1, size=(n, m)), rng.uniform(-1, 1, size=(n, m))
         if inst.features == "nonnegative":
             Z0, Z1 = np.abs(Z0), np.abs(Z1)
+        elif inst.features == "ball":
+            Z0, Z1 = (A / np.maximum(1.0, np.linalg.norm(A, axis=1, keepdims=True)) for A in (Z0, Z1))
     omega = rng.uniform(0.1, 2.0)
 
     def Z(k):
@@ -888,11 +971,35 @@ def norm_growth(inst, *, factor=2.0, feature_scale=1.0):
     integral = run.eta * float(run.g_path.sum())
     lhs = math.log(run.u[-1].sum())
     rhs = math.log(run.u[0].sum()) + factor * integral
+    path = np.concatenate([feature_scale * Z(k) for k in range(inst.steps + 1)])
     return at_most(lhs, rhs, tol=16 * (inst.steps + inst.n) * EPS * (abs(lhs) + abs(rhs) + 1),
-                   why="float64 rounding accumulated over K log-space steps", integral_G=integral)
+                   why="float64 rounding accumulated over K log-space steps", integral_G=integral,
+                   witness={"Z": path, "u0": run.u[0]})
 
 
-NORM_SPACE = MIRROR_SPACE.replace(reference=Fixed("initial"))
+def certify_norm_growth(inst, *, factor=2.0, feature_scale=1.0):
+    """The same K mirror-descent steps in interval arithmetic (the float features taken as exact):
+    θ_{k+1} = θ_k + η(2/n)Z_kᵀq_k, q_k = 1/(1 + e^{Z_k u_k}), u = e^θ; then ln‖u_K‖₁ − ln‖u_0‖₁ −
+    factor·ηΣ_kG_k with G_k = mean(q_k)."""
+    from mpmath import iv as ivm
+    Z = feature_path(inst)
+    n, m = inst.n, inst.m
+    with interval_precision():
+        eta = iv(inst.eta)
+        theta = [ivm.log(iv(1.0 / m))] * m
+        integral = iv(0)
+        for k in range(inst.steps):
+            Zk = [[iv(feature_scale * x) for x in row] for row in Z(k)]
+            u = [ivm.exp(t) for t in theta]
+            q = [1 / (1 + ivm.exp(sum(z * w for z, w in zip(row, u)))) for row in Zk]
+            integral += eta * sum(q) / n
+            theta = [theta[j] + eta * 2 * sum(q[i] * Zk[i][j] for i in range(n)) / n for j in range(m)]
+        gap = ivm.log(sum(ivm.exp(t) for t in theta)) - ivm.log(iv(1.0)) - iv(factor) * integral
+        return interval(gap, "<=", detail=f"{inst.steps} steps of η = {inst.eta:.4g}, features {inst.features}")
+
+
+NORM_SPACE = MIRROR_SPACE.replace(reference=Fixed("initial"),
+                                  features=Choice("signed", "nonnegative", "ones", "unit", "ball"))
 
 erratum_pair(
     kind=Kind.INEQUALITY,
@@ -900,12 +1007,24 @@ erratum_pair(
     predicate=norm_growth,
     printed=dict(
         id="homogeneity2025.lem3.4.printed-proof-norm-bound",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
         source=src("Lemma 3.4 (proof, ln u_j(t) − ln u_j(0) <= ∫G)", "A Omitted proofs from Section 3", 863),
-        statement=r"\|z_i(s)\|\le1\implies\ln u(t)_j-\ln u(0)_j\le\int_0^tG(s)\mathrm ds,\ \text{so }\|u(t)\|_1\le\|u(0)\|_1e^{\int_0^tG}",
+        statement=r"\|z_i(s)\|_2\le1\implies\ln u(t)_j-\ln u(0)_j\le\int_0^tG(s)\mathrm ds,\ \text{so }\|u(t)\|_1\le\|u(0)\|_1e^{\int_0^tG}",
         params={"factor": 1.0},
-        note="Eq. (3) has d ln u_j = (2/n)Σ_i(−ℓ'_i)z_ij: the factor 2 is dropped. With z ≡ 1 the "
-             "statement's exp(2∫G) is attained exactly and exp(∫G) fails (catalogue M1).",
+        domain=NORM_SPACE.replace(features=Choice("unit", "ball")),
+        certify=certify_norm_growth,
+        examples=({"n": 4, "m": 1, "eta": 0.5, "steps": 20, "features": "unit", "reference": "initial",
+                   "seed": 0},),
+        note="Eq. (3) has d ln u_j = (2/n)Σ_i(−ℓ'_i)z_ij: the factor 2 is dropped (and the sign of ℓ'). "
+             "Inside the proof's own hypothesis ‖z_i(s)‖₂ <= 1 (l.861): with m = 1 and z ≡ 1, "
+             "ln u(t) − ln u(0) = 2∫G exactly, so exp(∫G) fails (pinned example; certified by re-running "
+             "the steps in interval arithmetic). The witness z ≡ 1 with m = 4 registered before the "
+             "audit had ‖z_i‖₂ = 2 and broke that hypothesis (catalogue M1). Class proof: the lemma's "
+             "statement has exp(2∫G) and holds (sibling); but the proof's weaker factor is what Lemma "
+             "3.5's ξ_t >= (1/n)ln‖u_t‖₁ (l.365) uses — it should read (1/(2n))ln‖u_t‖₁.\n\n"
+             "For the authors: in the last display of the proof of Lemma 3.4, d ln u_j/ds = "
+             "(2/n)Σ_i(−ℓ'_i)z_ij <= 2G(s), so ln u_j(t) − ln u_j(0) <= 2∫G, which is the statement's "
+             "bound; the lower bound on ξ_t in Lemma 3.5 then loses a factor 2.",
     ),
     corrected=dict(
         id="homogeneity2025.lem3.4.norm-bound",
@@ -1033,18 +1152,46 @@ def feature_gradient_matches(inst, *, formula="true"):
 
 GRAD_SPACE = Space(d=Int(1, 10), v_norm=Real(0.1, 10.0, log=True), seed=Seed())
 
+
+def certify_feature_gradient(inst, *, formula="printed"):
+    """The largest coordinate of printed − true gradient in interval arithmetic: the true one is
+    σ'(ṽᵀx)(I − ṽṽᵀ)x/‖v‖ (chain rule through v ↦ v/‖v‖), the printed one lacks 1/‖v‖."""
+    from mpmath import iv as ivm
+    rng = inst.rng("gradient")
+    x = unit_ball_point(rng, inst.d, 1.0)
+    v = unit_ball_point(rng, inst.d, inst.v_norm)
+    with interval_precision():
+        xs, vs = [iv(a) for a in x], [iv(a) for a in v]
+        norm = ivm.sqrt(sum(a * a for a in vs))
+        vt = [a / norm for a in vs]
+        pre = sum(a * b for a, b in zip(vt, xs))
+        if not pre.a > 0:
+            return Certificate("no certificate: the unit is not certainly active", "==", -math.inf, math.inf)
+        perp = [a - b * pre for a, b in zip(xs, vt)]
+        j = int(np.argmax(np.abs(x - (v / np.linalg.norm(v)) * float(v @ x) / np.linalg.norm(v))))
+        gap = perp[j] - perp[j] / norm
+        return interval(gap, "==", detail=f"‖v‖ = {inst.v_norm:.6g}, coordinate {j}: (1 − 1/‖v‖)·((I − ṽṽᵀ)x)_j")
+
+
 erratum_pair(
     kind=Kind.IDENTITY,
     predicate=feature_gradient_matches,
     printed=dict(
         id="homogeneity2025.sec4.printed-feature-gradient",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.PROOF,
+        certify=certify_feature_gradient,
         source=src("Appendix B (proof of Theorem 4.1, C1 and C2)", "B Omitted proofs from Section 4", 1050),
         statement=r"\nabla_{v_j}F_j(x;V)=\sigma'(\tilde v_j^\top x)\big(I-\tilde v_j\tilde v_j^\top\big)x",
         domain=GRAD_SPACE.replace(d=Int(2, 10)),
         params={"formula": "printed"},
-        note="The display omits the factor 1/‖v_j‖ (the ratio is exactly 1/‖v‖). Harmless along "
-             "gradient flow, where ‖v_j(t)‖ = 1, but wrong as a formula (catalogue M7).",
+        note="The display omits the factor 1/‖v_j‖ (the ratio is exactly 1/‖v‖; certified in interval "
+             "arithmetic). It is stated 'for any inputs x, x′, index j, and V ∈ ℝ^{m×d}' (l.1048), so "
+             "‖v_j‖ ≠ 1 is inside its own quantifier (catalogue M7). Class proof: the conclusion C1 <= 1 "
+             "still holds where Theorem 3.1 takes its sup, along gradient flow from v_j(0) on the sphere "
+             "(⟨∇_{v_j}F_j, v_j⟩ = 0 keeps ‖v_j(t)‖ = 1), and for any ‖v_j‖ >= 1 — read for the "
+             "authors, the display is right on the states the proof uses.\n\n"
+             "For the authors: ∇_{v_j}F_j(x; V) = σ'(ṽ_jᵀx)(I − ṽ_jṽ_jᵀ)x/‖v_j‖; the bound on C1 then "
+             "reads ‖x‖‖x′‖/‖v_j‖², which is <= 1 along the flow because ‖v_j(t)‖ = ‖v_j(0)‖ = 1.",
     ),
     corrected=dict(
         id="homogeneity2025.sec4.feature-gradient",
@@ -1309,15 +1456,49 @@ def parity_margin_at_least(inst, *, value="printed"):
         return precondition_failed("k > d")
     lower, upper = bounds
     rhs = kp.f1_margin_as_printed(inst.d, inst.k)
+    X = kp.hypercube(inst.d)
     return at_least(upper, rhs, tol=LP_TOL, why="HiGHS tolerance; upper = max_v |E_x χ_S(x)σ(vᵀx)|",
-                    lp_lower_bound=lower)
+                    lp_lower_bound=lower, witness={"X": X, "y": kp.parity_labels(X, inst.k)})
+
+
+def certify_parity_margin(inst, *, value="printed"):
+    """An exact upper bound B on γ_D below the printed 1/(k√d), from the uniform dual on the cube.
+
+    Weak duality (any distribution q on the support, total variation of μ <= 1): γ_D <=
+    sup_{‖v‖=1} |E_q[yσ(vᵀx)]|, and σ(t) = (t + |t|)/2 splits E[yσ(vᵀx)] = ½vᵀE[yx] + ½E[y|vᵀx|].
+    E[yx] is summed exactly over the 2^d corners (integers). Odd k: y(−x) = −y(x) (checked exactly)
+    while |vᵀx| is even, so E[y|vᵀx|] = 0 and B = ½‖E[yx]‖ (1/(2√d) at k = 1, 0 for k >= 3).
+    k = 2 (E[yx] = 0): averaging over x_1, x_2 with |c + r| + |c − r| = 2max(|c|, |r|) gives
+    E[y|vᵀx|] <= min(|v_1|, |v_2|)/√d <= 1/√(2d), so B = 1/√(8d). Even k >= 4: no certificate."""
+    import itertools
+
+    import sympy
+    d, k = inst.d, inst.k
+    signs = list(itertools.product((-1, 1), repeat=d))
+    chi = {s: math.prod(s[:k]) for s in signs}
+    corr = [sum(chi[s] * s[i] for s in signs) for i in range(d)]  # 2^d·√d·E[yx], exact integers
+    printed = 1 / (k * sympy.sqrt(d))
+    if k % 2 and all(chi[tuple(-c for c in s)] == -chi[s] for s in signs):
+        bound = sympy.sqrt(sum(c * c for c in corr)) / (2 * 2 ** d * sympy.sqrt(d))
+        how = "odd k: E[y|vᵀx|] = 0 by the antipodal symmetry, B = ½‖E[yx]‖"
+    elif k == 2 and not any(corr):
+        bound = 1 / sympy.sqrt(8 * d)
+        how = "k = 2: E[yx] = 0 and E[y|vᵀx|] <= min(|v1|,|v2|)/√d <= 1/√(2d)"
+    else:
+        return Certificate(f"none for even k = {k} >= 4 (no closed-form dual bound)", ">=", -math.inf, math.inf)
+    upper = exact(bound - printed, ">=", "exact (sympy)")
+    lower = exact(-printed, ">=", "exact (sympy)")  # γ_D >= 0
+    return Certificate(f"uniform-dual bound γ_D <= B in exact arithmetic ({how})", ">=", lower.lo, upper.hi,
+                       detail=f"d = {d}, k = {k}: B = {bound}, printed 1/(k√d) = {printed}")
 
 
 PARITY_SPACE = Space(d=Int(2, 5), k=Int(1, 5), seed=Seed())
 
 claim(
     id="homogeneity2025.ex4.1.printed-f1-margin",
-    error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+    error_class=ErrorClass.STATEMENT,
+    certify=certify_parity_margin,
+    examples=({"d": 2, "k": 2, "seed": 0}, {"d": 3, "k": 3, "seed": 0}),
     source=src("Example 4.1", SEC4, 457),
     statement=r"x\in\{\pm1/\sqrt d\}^d,\ y=d^{k/2}\prod_{i\in S}x_i,\ |S|=k:\ \gamma_{\mathcal D}\ge\frac1{k\sqrt d}",
     kind=Kind.INEQUALITY,
@@ -1326,8 +1507,17 @@ claim(
     domain=PARITY_SPACE,
     predicate=parity_margin_at_least,
     note="Uniform marginal. d = k = 2 gives γ_D = 1/4 exactly (the uniform dual certifies it) < "
-         "1/(2√2) = 0.354. Odd k >= 3 gives γ_D = 0: f(x) − f(−x) is linear for every bias-free net "
-         "and χ_S is odd. The cited source (Telgarsky 2022) proves only k = 2, with 1/√(8d).",
+         "1/(2√2) = 0.354 (pinned first; certified exactly, see certify_parity_margin). Odd k >= 3 gives "
+         "γ_D = 0: f(x) − f(−x) is linear for every bias-free net and χ_S is odd (pinned second). The "
+         "cited source (Telgarsky 2022) proves only k = 2, with 1/√(8d). Inside the example's "
+         "assumptions: inputs are the corners (‖x‖ = 1), y = ±1, and the example allows 'any "
+         "distribution' on the corners, the uniform one included; γ_D depends only on the support, so "
+         "every full-support marginal has the same margin. Read for the authors: 'at least 1/(k√d)' "
+         "may mean 'of order', but for odd k >= 3 no constant helps (γ_D = 0), and the sample "
+         "complexity dk²/n drawn from it (Theorem 1.2, l.145) fails there.\n\n"
+         "For the authors: for the bias-free eq. (1), k-parity with odd k >= 3 on the full cube has "
+         "F1 margin 0; for even k the margin is binom(k−2, k/2−1)/(2^{k−1}√(kd)) (1/√(8d) at k = 2), "
+         "below 1/(k√d). Restricting to even k, or adding a bias coordinate, repairs the example.",
 )
 
 
@@ -2086,12 +2276,14 @@ def lemma_b1_event(inst, *, width=None, cap_power=0.5, margin_fraction=0.25):
     z = np.concatenate([positive_part(n_pos), -positive_part(n_neg), np.zeros(n_zero)])
     cap, budget, target = m ** (-cap_power), (d - 1) * math.log(48 / gamma), margin_fraction * gamma
     value, stage = best_reweighting_margin(z, cap, budget)
+    # the example, up to the symmetry x -> Rx, y -> ±y of the law: x = e_1 (unit norm), y = +1
+    witness = {"X": np.eye(1, d), "y": np.ones(1), "u0": np.full(m, 1.0 / m)}
     if stage == "witness" and value < target:
         holds = tilted_optimum(z, cap, budget, target)
         return at_least(target if holds else -1.0, target, why="exact decision on the tilted family (bisection)",
-                        m=m, stage="tilted")
+                        m=m, stage="tilted", witness=witness)
     return at_least(value, target, tol=8 * m * EPS, why="summation rounding of the reweighted margin "
-                    "(the decision is exact otherwise)", m=m, stage=stage, witness_margin=value)
+                    "(the decision is exact otherwise)", m=m, stage=stage, witness_margin=value, witness=witness)
 
 
 LB1_SPACE = Space(d=Fixed(2), delta=Fixed(0.1), seed=Seed())
@@ -2123,7 +2315,7 @@ erratum_pair(
     ),
     printed=dict(
         id="homogeneity2025.lemB.1.printed-d-range",
-        error_class=ErrorClass.STATEMENT,  # as registered before the audit of issue 13
+        error_class=ErrorClass.STATEMENT,
         source=src("Lemma B.1 (as printed: no restriction on d)", APPENDIX_B, 987),
         statement=r"d=1:\ \Pr\Big[\exists u\ge0:\ \min_i\langle u,z_i\rangle\ge\tfrac\gamma4,\ "
                   r"D_\phi(u,\tfrac1m\mathbf 1)\le(d-1)\ln\tfrac{48}\gamma=0,\ \|u\|_\infty\le\tfrac1{\sqrt m}\Big]\ge1-\delta",
@@ -2131,7 +2323,14 @@ erratum_pair(
         note="At d = 1 the KL budget (d−1)·ln(48/γ) is 0, and the unnormalised KL D_φ(u, 1/m) vanishes "
              "only at u = 1/m (which lies in the simplex, so the normalised and printed events coincide): "
              "the margin is then the mean of m random-sign terms, far below γ/4 = 1/4. The proof's step "
-             "ln(3/(2τ)) <= (d−1)·ln(48/γ) needs d >= 2.",
+             "ln(3/(2τ)) <= (d−1)·ln(48/γ) needs d >= 2. Inside the assumptions: one example x = ±1 "
+             "(‖x‖ = 1), y = ±1, γ_D = 1 (μ = y·δ_x), u(0) = 1/m; Section 4 and Lemma B.1 put no lower "
+             "bound on d. Statistical: the exact binomial interval of the event's frequency lies below "
+             "1 − δ. Read for the authors: d = 1 is a degenerate input dimension (the sphere is {±1}), "
+             "and Theorem 4.1's conclusions may survive there by another route; the lemma as printed "
+             "does not.\n\n"
+             "For the authors: Lemma B.1 needs d >= 2 (or a KL budget of max(d−1, 1)·ln(48/γ)); at "
+             "d = 1 the budget 0 forces u = 1/m and the margin is a random-sign average.",
     ),
 )
 
@@ -2181,22 +2380,23 @@ def feature_alignment(X, V) -> float:
     return float(np.where(pre > 0, perp, 0.0).max(initial=0.0))
 
 
-_TRAJECTORIES: dict = {}
-
-
 def shallow_gd_trajectory(inst, eta0, *, max_steps=8000, cache=True):
+    """GD on (a, b, V) of eq. (1) (see :func:`_gd_trajectory`), memoised for the claim check under
+    way (theory.claims.memo: the engine empties the store where each claim's check starts);
+    ``cache=False`` computes it afresh (the cost sweep of checks/bench_scaling times it)."""
+    return (_gd_trajectory if cache else _gd_trajectory.uncached)(inst, eta0, max_steps=max_steps)
+
+
+@memoized(key=lambda inst, eta0, *, max_steps: (repr(sorted(inst.recipe.items())), eta0, max_steps))
+def _gd_trajectory(inst, eta0, *, max_steps):
     """GD on (a, b, V) of eq. (1) from the balanced D3 init, step η_k = η0/(𝓛_k(1 + ‖u_k‖_∞)) (a time
     change of gradient flow, catalogue §2.6), until GF time 1e24 or ``max_steps`` steps.
 
     Returns dict of arrays per step k: t_k, u_k = |a⊙b|, Z_k (rows z_i(t_k) = y_iβ⊙F(x_i; V_k)), ψ_k,
-    ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums). Cached per (recipe, η0, max_steps) unless
-    ``cache`` is False (the cost sweep of checks/bench_scaling times it afresh).
+    ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums).
     """
     from theory.normalized_nets import shallow_risk_and_gradients
 
-    key = (repr(sorted(inst.recipe.items())), eta0, max_steps)
-    if cache and key in _TRAJECTORIES:
-        return _TRAJECTORIES[key]
     rng = inst.rng("data")
     X, y = teacher_data(rng, inst.n, inst.d)
     m = inst.m
@@ -2226,12 +2426,7 @@ def shallow_gd_trajectory(inst, eta0, *, max_steps=8000, cache=True):
         xi += eta * losses.neg_derivative_at(psi) / inst.n
         a, b, V = a - eta * ga, b - eta * gb, V - eta * gV
         t += eta
-    out = {k: np.array(v) for k, v in rec.items()}
-    if cache:
-        if len(_TRAJECTORIES) > 64:
-            _TRAJECTORIES.clear()
-        _TRAJECTORIES[key] = out
-    return out
+    return {k: np.array(v) for k, v in rec.items()}
 
 
 def lemma34_quantities(run, k, pbar, gamma_path, n):
