@@ -48,13 +48,6 @@ def loss_values(p, loss: str = "logistic") -> np.ndarray:
     return np.exp(-p)
 
 
-def logistic_loss_torch(p):
-    """ℓ(p) = ln(1 + e^{−p}) elementwise on a torch tensor, for autograd (torch's softplus switches
-    to the identity above 20, which perturbs ℓ' by ~e^{−20}; logaddexp does not)."""
-    import torch
-    return torch.logaddexp(torch.zeros_like(p), -p)
-
-
 def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
     """−ℓ'(p_i) elementwise: 1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
     p = margins(p)

@@ -177,10 +177,17 @@ def unit_ball_point(rng, d, radius):
     return radius * x / np.linalg.norm(x)
 
 
+def logistic_loss_torch(p):
+    """ℓ(p) = ln(1 + e^{−p}) elementwise on a torch tensor, for autograd: theory.losses is numpy; torch's
+    softplus switches to the identity above 20, which perturbs ℓ' by ~e^{−20}, logaddexp does not."""
+    import torch
+    return torch.logaddexp(torch.zeros_like(p), -p)
+
+
 def smoothed_margin_torch(p):
     """ψ(p) = −ln(e^S − 1), S = Σ softplus(−p_i), in torch; −S − ln(1 − e^{−S}) for S > 30."""
     import torch
-    S = losses.logistic_loss_torch(p).sum()
+    S = logistic_loss_torch(p).sum()
     if float(S.detach()) > 30.0:
         return -S - torch.log1p(-torch.exp(-S))
     return -torch.log(torch.expm1(S))

@@ -15,7 +15,8 @@ from theory.claims import (Choice, ErrorClass, Fixed, Int, Kind, Mutant, Real, S
                            at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import interval, interval_precision, iv
 from theory.tolerances import EPS
-from theory.papers.homogeneity2025._shared import APPENDIX_A, PAIR_SPACE, iv_kl, kl_error, margin_space, margin_vector, positive_pair, psi_error, src
+from theory.papers.homogeneity2025._shared import (APPENDIX_A, PAIR_SPACE, iv_kl, kl_error, margin_space,
+                                                   margin_vector, positive_pair, psi_error, src)
 
 
 # -- Lemma A.1 part 1 ------------------------------------------------------------------------
