@@ -38,6 +38,7 @@ claim(
     kind=Kind.INEQUALITY,
     domain=margin_space(scale=(0.0, 40.0)),
     predicate=min_margin_dominates_psi,
+    examples=({"n": 1, "scale": 3.0, "loss": "logistic", "pattern": "equal", "seed": 0},),  # n = 1: ψ = p
     mutants=(Mutant("ψ with the mean instead of the sum", params={"reduction": "mean"},
                     why="ℓ⁻¹ of the mean loss exceeds the min margin unless all margins are equal"),),
 )
@@ -111,6 +112,8 @@ erratum_pair(
                   r"\ \text{(logistic)};\ \le\psi+\ln n\ \text{(exponential, no hypothesis)}",
         domain=margin_space(scale=(0.0, 40.0)),
         params={"constants": CORRECTED_A12, "require_psi_nonnegative": True},
+        # tight: equal margins under the exponential loss give ψ = p − ln n exactly
+        examples=({"n": 16, "scale": 10.0, "loss": "exponential", "pattern": "equal", "seed": 0},),
         mutants=(
             Mutant("logistic c2 = 1 → 0", params={"constants": {"logistic": (1.0, 0.0), "exponential": (1.0, 0.0)}},
                    domain=margin_space(n=(2, 64), scale=(0.0, 8.0), loss=("logistic",), patterns=("equal",)),

@@ -111,6 +111,8 @@ erratum_pair(
         id="homogeneity2025.lem3.4.norm-bound",
         source=src("Lemma 3.4", "3.3 Proof sketch of Theorem 3.1", 335),
         statement=r"\|z_i(s)\|_\infty\le1\implies\|u(t)\|_1\le\|u(0)\|_1\exp\Big(2\int_0^tG_s\,\mathrm ds\Big)",
+        # tight: one feature z ≡ 1 has d ln u = 2G exactly
+        examples=({"n": 4, "m": 1, "eta": 0.5, "steps": 20, "features": "ones", "reference": "initial", "seed": 0},),
         mutants=(Mutant("hypothesis ‖z‖_∞ <= 1 dropped (features ×2)", params={"feature_scale": 2.0},
                         domain=NORM_SPACE.replace(features=Fixed("ones"))),),
     ),
