@@ -289,7 +289,10 @@ def after_t1_along_gd(inst, *, which="lem3.4", require_t1=True):
                           reference="initial", title=title)
 
 
-TRAJ_SPACE = Space(n=Int(8, 12), d=Int(2, 3), m=Int(12, 24), eta0=Fixed(0.1), seed=Seed())
+#: n from 1 (the lemmas allow any n); the mutants keep n >= 8, where their failure shows within the
+#: quick budget. d ∈ {2, 3} and m <= 24 keep a run to seconds (each instance is two GD runs to t = 1e24)
+TRAJ_SPACE = Space(n=Int(1, 12), d=Int(2, 3), m=Int(12, 24), eta0=Fixed(0.1), seed=Seed())
+TRAJ_MUTANT_SPACE = TRAJ_SPACE.replace(n=Int(8, 12))
 
 
 # Lemma 3.4 (i) ------------------------------------------------------------------------------------
@@ -311,7 +314,8 @@ def implicit_bias_along_gd(inst, *, reference="D"):
                           gate=needs_reference, title="Lemma 3.4 (i): implicit bias")
 
 
-LEM34_SPACE = Space(n=Int(8, 12), d=Int(2, 3), m=Int(12, 24), eta0=Fixed(0.2), seed=Seed())
+LEM34_SPACE = Space(n=Int(1, 12), d=Int(2, 3), m=Int(12, 24), eta0=Fixed(0.2), seed=Seed())
+LEM34_MUTANT_SPACE = LEM34_SPACE.replace(n=Int(8, 12))
 
 claim(
     id="homogeneity2025.lem3.4.implicit-bias-along-gd",
@@ -323,6 +327,7 @@ claim(
     domain=LEM34_SPACE,
     predicate=implicit_bias_along_gd,
     mutants=(Mutant("D_φ(ū,u(0)) replaced by R = D_φ(ū,u(0))/‖ū‖₁", params={"reference": "R"},
+                    domain=LEM34_MUTANT_SPACE,
                     why="2∫G grows past R (e.g. 10.7 against 5.9 at T = 1e23): the left side is not "
                         "trivially small"),),
     note="p̄ is the simplex max-margin direction over every step of the η0/2 run (Lemma 3.4 allows any "
@@ -366,7 +371,7 @@ claim(
     domain=LEM34_SPACE,
     predicate=sup_norm_along_gd,
     mutants=(Mutant("ū := p̄ and R := KL(p̄, u(0)) (Theorem 3.1's R, no ln(tn)/γ scale)",
-                    params={"unit_reference": True},
+                    params={"unit_reference": True}, domain=LEM34_MUTANT_SPACE,
                     why="the bound becomes 8KL(p̄,u0) + 2 + 16/n <= 8 ln m + 4, while ‖u_t‖₁ grows like "
                         "ln t / margin (50–180 by t = 1e24)"),),
     note="Checked with the proof's +16/n; the stated +32 is looser. p̄ and the horizons as for (i). "
@@ -384,7 +389,7 @@ claim(
     kind=Kind.DYNAMICS,
     domain=TRAJ_SPACE,
     predicate=after_t1_along_gd,
-    mutants=(Mutant("hypothesis t >= t1 dropped", params={"require_t1": False},
+    mutants=(Mutant("hypothesis t >= t1 dropped", params={"require_t1": False}, domain=TRAJ_MUTANT_SPACE,
                     why="before the loss has fallen the u-margin of the balanced init is a sum of "
                         "random signs, negative on some example"),),
     note="p̄ is the simplex max-margin LP solution on z(0); γ = inf_{s<=T} min_i⟨p̄, z_i(s)⟩ along the "
@@ -449,7 +454,7 @@ claim(
     kind=Kind.DYNAMICS,
     domain=LEM34_SPACE,
     predicate=norm_condition_margin,
-    mutants=(Mutant("hypothesis t >= t1 dropped", params={"require_t1": False},
+    mutants=(Mutant("hypothesis t >= t1 dropped", params={"require_t1": False}, domain=LEM34_MUTANT_SPACE,
                     why="at C* the bound reads min_i⟨z_i,u_t⟩ >= ln(tn)/2, false before the loss has "
                         "fallen (e.g. min margin 0.08 against 2.4 at t = 10)"),),
     note="Checked at the smallest admissible C, C* = ‖u_t‖₁/‖ū‖₁ (0.16–0.82 here), where the bound "
