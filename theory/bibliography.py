@@ -1,6 +1,10 @@
 """Bibliographic records of the papers theorycheck covers (cite results by these)."""
 
-from theory.claims import Paper
+import numpy as np
+
+from theory.claims import Assumption, Paper
+from theory.claims.assumptions import (UNIT_NORM_RTOL, inputs_in_unit_ball, norm_at_most_one,
+                                       sign_labels)
 
 ARORA2019 = Paper(
     key="arora2019",
@@ -68,6 +72,27 @@ TELGARSKY2023 = Paper(
     assumptions=_telgarsky_assumptions(),
 )
 
+def _balanced(a0, b0) -> str | None:
+    """Lemma 3.2's hypothesis |a_j(0)| = |b_j(0)| (Section 2 draws both from {±1/√m})."""
+    a0, b0 = np.abs(np.asarray(a0, dtype=np.float64)), np.abs(np.asarray(b0, dtype=np.float64))
+    gap = float(np.max(np.abs(a0 - b0))) if a0.size else 0.0
+    return None if gap <= UNIT_NORM_RTOL * max(1.0, float(a0.max(initial=0.0))) else \
+        f"|a_j(0)| and |b_j(0)| differ by {gap:.3g}: the initialisation is not balanced"
+
+
+def _unit_mass_positive(u0) -> str | None:
+    """u(0) = |a(0) ⊙ b(0)| > 0 with ‖u(0)‖₁ = 1 (Section 2's a_j, b_j = ±1/√m give u(0) = 1/m)."""
+    u0 = np.asarray(u0, dtype=np.float64).ravel()
+    if u0.size == 0 or float(u0.min()) <= 0:
+        return "u(0) has a coordinate <= 0 (the mirror flow lives on the open orthant)"
+    mass = float(u0.sum())
+    return None if abs(mass - 1.0) <= UNIT_NORM_RTOL * u0.size else f"‖u(0)‖₁ = {mass:.6g}, not 1"
+
+
+def _named_loss(loss) -> str | None:
+    return None if loss in ("logistic", "exponential") else f"the loss is {loss!r}, not logistic or exponential"
+
+
 HOMOGENEITY2025 = Paper(
     key="homogeneity2025",
     authors="Anonymous",
@@ -75,4 +100,16 @@ HOMOGENEITY2025 = Paper(
     title="The ubiquity of 2-homogeneity, how its implicit bias selects features, and other stories",
     where="ICLR 2025 submission (OpenReview lYQLwP9c9S), under double-blind review",
     url="https://openreview.net/forum?id=lYQLwP9c9S",
+    assumptions=(
+        inputs_in_unit_ball("Section 4: C1 <= ‖x‖‖x′‖ <= 1 (l.1048–1050); Example 4.1's corners have ‖x‖ = 1 (l.457)"),
+        sign_labels("binary labels: y h(x) > 0 is a correct prediction (l.101); Example 4.1's y = ±1 (l.457)"),
+        Assumption("features in the unit ball (‖z_i(s)‖₂ ≤ 1)", ("Z",), lambda Z: norm_at_most_one(Z),
+                   "assumed in the proof of Lemma 3.4 (l.861); eq. (1) with ‖x‖ <= 1 gives ‖z_i‖_∞ <= 1"),
+        Assumption("balanced initialisation (|a_j(0)| = |b_j(0)|)", ("a0", "b0"), _balanced,
+                   "Lemma 3.2 (l.231); Section 2 draws a_j, b_j ~ Unif(±1/√m) (l.169)"),
+        Assumption("positive initial weights of unit mass (u(0) > 0, ‖u(0)‖₁ = 1)", ("u0",), _unit_mass_positive,
+                   "Section 2's initialisation gives u(0) = 1/m (l.169, l.435); Lemma 3.5 assumes ‖u(0)‖₁ = 1 (l.363)"),
+        Assumption("logistic or exponential loss", ("loss",), _named_loss,
+                   "Appendix A defines ℓ_log and ℓ_exp (l.509); Lemma A.1 and the proofs of Section 3 use them"),
+    ),
 )
