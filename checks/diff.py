@@ -13,7 +13,9 @@ lists the claims present on one side in one line each, not one line per claim. F
   across a sign change a percentage says nothing and is left out;
 * mutants whose verdict or kill status changed, or that exist on one side only.
 
-Only changes of common claims make :attr:`ReportDiff.has_changes` true (the CLI's exit status 1).
+:attr:`ReportDiff.has_changes` (the CLI's exit status 1, the regression gate of test_baseline) is
+true when anything differs, claims on one side only included; :attr:`ReportDiff.common_changed` looks
+at the common claims alone.
 """
 
 from __future__ import annotations
@@ -85,14 +87,20 @@ class ReportDiff:
     mutant_changes: list[MutantChange] = field(default_factory=list)
 
     @property
-    def has_changes(self) -> bool:
+    def common_changed(self) -> bool:
         """Whether a claim present in both reports changed."""
         return bool(self.verdict_flips or self.slack_moves or self.mutant_changes)
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether anything differs, claims present on one side only included."""
+        return self.common_changed or bool(self.only_in_a or self.only_in_b)
 
     def as_dict(self) -> dict:
         """Plain data for ``theorycheck diff --json`` (non-finite floats as in reports)."""
         out = asdict(self)
         out["has_changes"] = self.has_changes
+        out["common_changed"] = self.common_changed
         return out
 
 
@@ -215,7 +223,7 @@ def format_diff(d: ReportDiff) -> str:
         f"{_mutant_state(c.new_verdict, c.new_killed)}"
         for c in d.mutant_changes
     ]
-    if not d.has_changes:
+    if not d.common_changed:
         lines.append("no differences in the common claims")
     if d.only_in_a:
         lines.append(f"removed  {len(d.only_in_a)} claims only in {d.run_a}: {_ids(d.only_in_a)}")

@@ -149,7 +149,8 @@ def test_json_output_lists_everything(capsys, tmp_path):
     data = json.loads(capsys.readouterr().out)
     assert data["only_in_b"] == ["p3.new"] and data["slack_moves"][0]["claim_id"] == "p1.lem1.identity"
     assert data["has_changes"] is True and len(data["common"]) == 4
-    assert main(["diff", str(dir_a), str(dir_b), "--rtol", "0.2"]) == 0  # added claims alone change nothing
+    assert main(["diff", str(dir_a), str(dir_b), "--rtol", "0.2"]) == 1  # an added claim is a change ...
+    assert json.loads(json.dumps(diff_reports(a, b, slack_rtol=0.2).as_dict()))["common_changed"] is False
     assert "added    1 claims only in run-b: p3.new" in capsys.readouterr().out
 
 
@@ -159,7 +160,7 @@ def test_added_and_removed_claims_are_listed():
     b["claims"].append(_claim("p3.cor1.new"))
     d = diff_reports(a, b)
     assert d.only_in_a == ["p2.thm4.rate"] and d.only_in_b == ["p3.cor1.new"]
-    assert not d.has_changes  # only the common claims count
+    assert d.has_changes and not d.common_changed
     lines = format_diff(d).splitlines()
     assert "removed  1 claims only in run-a: p2.thm4.rate" in lines
     assert "added    1 claims only in run-b: p3.cor1.new" in lines
