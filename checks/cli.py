@@ -350,7 +350,7 @@ def _baseline_for(option: str | None) -> tuple[dict | None, str]:
     path = Path(option) if option else Path(DEFAULT_OUT) / "baseline" / "report.json"
     if option is None and not path.exists():
         return None, ""
-    return load_report(path), f"baseline {path}"
+    return load_report(path), "the baseline" if option is None else str(path)
 
 
 def cmd_diff(args) -> int:

@@ -11,7 +11,8 @@ lists the claims present on one side in one line each, not one line per claim. F
   same infinity; a slack that appears, disappears or turns non-finite always counts. The relative
   change is given only where it means something: both sides finite, of the same sign, old non-zero;
   across a sign change a percentage says nothing and is left out;
-* mutants whose verdict or kill status changed, or that exist on one side only.
+* mutants whose verdict or kill status changed, or that exist on one side only; when one of the two
+  runs ran no mutant at all (``--no-mutants``) mutants are not compared.
 
 :attr:`ReportDiff.has_changes` (the CLI's exit status 1, the regression gate of test_baseline) is
 true when anything differs, claims on one side only included; :attr:`ReportDiff.common_changed` looks
@@ -175,6 +176,7 @@ def diff_reports(a: dict, b: dict, *, slack_rtol: float = DEFAULT_SLACK_RTOL,
     diff.only_in_a = [cid for cid in old if cid not in new]
     diff.only_in_b = [cid for cid in new if cid not in old]
     diff.common = [cid for cid in new if cid in old]
+    ran_mutants = all(any(c.get("mutants") for c in r["claims"]) for r in (a, b))
     for cid in diff.common:
         c0, c1 = old[cid], new[cid]
         if c0["verdict"] != c1["verdict"]:
@@ -183,7 +185,8 @@ def diff_reports(a: dict, b: dict, *, slack_rtol: float = DEFAULT_SLACK_RTOL,
         if slack_moved(s0, s1, rtol=slack_rtol, atol=slack_atol):
             f0, f1 = _as_float(s0), _as_float(s1)
             diff.slack_moves.append(SlackMove(cid, f0, f1, relative_change(f0, f1)))
-        diff.mutant_changes += _mutant_changes(cid, c0.get("mutants") or [], c1.get("mutants") or [])
+        if ran_mutants:
+            diff.mutant_changes += _mutant_changes(cid, c0.get("mutants") or [], c1.get("mutants") or [])
     return diff
 
 

@@ -209,3 +209,10 @@ def test_invalid_inputs_raise_input_error():
         diff_reports(a, a, slack_rtol=-1)
     with pytest.raises(InputError, match="slack_atol"):
         diff_reports(a, a, slack_atol=math.nan)
+
+
+def test_mutants_are_not_compared_against_a_run_without_mutants():
+    a, b = make_report(), make_report("run-b")
+    for claim in b["claims"]:
+        claim["mutants"] = []
+    assert not diff_reports(a, b).mutant_changes

@@ -19,6 +19,7 @@
     counter.textContent = shown + " of " + cards.length + " claims shown";
   }
   form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   document.getElementById("expand").addEventListener("click", function () {
     cards.forEach(function (c) { if (!c.hidden) c.open = true; });
