@@ -67,6 +67,8 @@ TEXT_FIELDS = frozenset(
         "relation", "reproduce", "name", "title", "xlabel", "ylabel", "label", "x_name", "y_name",
         "corrected_statement", "corrected_verdict", "reason", "profile", "device", "dtype",
         "started", "finished", "selection", "versions", "command", "unexpected", "survivors", "note",
+        "error_class", "scope", "objection", "confidence", "method", "detail", "cite", "url", "flag",
+        "decision",
     }
 )
 
