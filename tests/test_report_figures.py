@@ -129,3 +129,12 @@ def test_every_figure_of_a_live_quick_run_is_labelled_and_fits(tmp_path):
         assert_readable(fig, stem)
     pngs = list((tmp_path / "latest" / "figures").glob("*.png"))
     assert sorted(p.stem for p in pngs) == sorted(stems)
+
+
+def test_a_paper_with_many_claims_and_long_names_still_fits():
+    claims = [{"id": f"big2024.lem{i}.a-rather-long-claim-name-{'x' * (i % 7)}", "paper": "big2024",
+               "kind": kind, "verdict": "verified" if i % 5 else "error",
+               "tightness": {"ratio": [0.0, 0.5, 1.0, 3.0, 1e14][i % 5]}} for i in range(45)
+              for kind in ("inequality", "identity")]
+    for chart in (plots.tightness_chart, plots.identity_error_chart):
+        assert_readable(chart("big2024", claims), chart.__name__)
