@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=1, metavar="N",
                      help="check claims in N worker processes (same numbers as a serial run)")
     run.add_argument("--no-figures", action="store_true", help="write no PNG figures")
+    run.add_argument("--baseline", metavar="REPORT",
+                     help="report to compare with: the pages show what changed and diff.html is written "
+                          f"(default {DEFAULT_OUT}/baseline/report.json when it exists; 'none' for no comparison)")
     run.add_argument("--resume", metavar="RUN",
                      help="finish the interrupted run RUN (its id, as printed when it stopped) from "
                           "the per-claim results it saved; selection, seed and profile come from it")
@@ -91,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     diff = sub.add_parser("diff", help="compare two reports claim by claim")
     diff.add_argument("a", help="report.json or run directory (the old one)")
     diff.add_argument("b", help="report.json or run directory (the new one)")
+    diff.add_argument("--json", action="store_true", help="print the differences as JSON")
+    diff.add_argument("--rtol", type=float, default=0.05, metavar="R",
+                      help="relative move of a worst slack that counts as a change (default 0.05)")
 
     cal = sub.add_parser("calibrate", help="run a profile under many seeds; print unexpected verdicts",
                          description="False-alarm calibration: run the selected claims (and mutants) "
@@ -223,7 +229,8 @@ def cmd_run(args) -> int:
     report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
                           started=started, command=command, papers=args.paper,
                           claim_ids=args.claim, registry=registry)
-    path = write_report(report, out_dir, figures=not args.no_figures)
+    baseline, label = _baseline_for(args.baseline)
+    path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline, baseline_label=label)
     journal.remove()
     _print_summary(report)
     _out(f"report: {path / 'index.html'}")
@@ -335,11 +342,22 @@ def cmd_mutants(args) -> int:
     return 0 if not survivors else 1
 
 
+def _baseline_for(option: str | None) -> tuple[dict | None, str]:
+    """The report a run compares with (``run --baseline``) and how the pages name it."""
+    from checks.report import load_report
+    if option is not None and option.lower() == "none":
+        return None, ""
+    path = Path(option) if option else Path(DEFAULT_OUT) / "baseline" / "report.json"
+    if option is None and not path.exists():
+        return None, ""
+    return load_report(path), "the baseline" if option is None else str(path)
+
+
 def cmd_diff(args) -> int:
     from checks.diff import diff_reports, format_diff
-    from checks.report import load_report
-    d = diff_reports(load_report(args.a), load_report(args.b))
-    _out(format_diff(d))
+    from checks.report import dumps, load_report
+    d = diff_reports(load_report(args.a), load_report(args.b), slack_rtol=args.rtol)
+    _out(dumps(d.as_dict()).rstrip("\n") if args.json else format_diff(d))
     return 1 if d.has_changes else 0
 
 
@@ -396,8 +414,7 @@ def cmd_calibrate(args) -> int:
 
 def cmd_baseline(args) -> int:
     from checks.profiles import get_profile
-    from checks.render_md import render_markdown
-    from checks.report import report_to_json
+    from checks.report import render_markdown, report_to_json
     from checks.run import build_report, run_claims, select_claims
     profile = get_profile("quick")
     registry = _registry()

@@ -1,17 +1,28 @@
-"""What changed between two reports: verdict flips, worst-slack moves, claims added or removed, mutants.
+"""What changed between two reports, focused on the claims both contain.
 
-Claims are matched by id. A claim's worst slack "moved" when the two values are not close in the
-sense of :func:`math.isclose` with the tolerances below; by default a move must exceed
-``DEFAULT_SLACK_ATOL + DEFAULT_SLACK_RTOL * max(|old|, |new|)``, that is 5 % of the larger magnitude,
-and at least 1e-9 so that slacks at round-off level (tight identities) never count as moving.
-NaN equals NaN and an infinity equals the same infinity; a slack that appears, disappears (null), or
-changes between finite and non-finite always counts as a move.
+Claims are matched by id and only the common ones are compared: a partial run against a full one
+lists the claims present on one side in one line each, not one line per claim. For each common claim:
+
+* a verdict flip, with the counterexample and replay line of the side that has one (the new side's
+  first), so that the flip can be examined at once;
+* a worst-slack move beyond tolerance, in the sense of :func:`math.isclose`: by default a move must
+  exceed ``DEFAULT_SLACK_ATOL + rtol * max(|old|, |new|)``, that is 5 % of the larger magnitude and
+  at least 1e-9, so that slacks at round-off level never count. NaN equals NaN and an infinity the
+  same infinity; a slack that appears, disappears or turns non-finite always counts. The relative
+  change is given only where it means something: both sides finite, of the same sign, old non-zero;
+  across a sign change a percentage says nothing and is left out;
+* mutants whose verdict or kill status changed, or that exist on one side only; when one of the two
+  runs ran no mutant at all (``--no-mutants``) mutants are not compared.
+
+:attr:`ReportDiff.has_changes` (the CLI's exit status 1, the regression gate of test_baseline) is
+true when anything differs, claims on one side only included; :attr:`ReportDiff.common_changed` looks
+at the common claims alone.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from checks.report import validate_report
@@ -21,32 +32,38 @@ from theory.errors import InputError, ReportError
 DEFAULT_SLACK_RTOL = 0.05
 #: Default absolute tolerance on a claim's worst normalised slack (round-off level).
 DEFAULT_SLACK_ATOL = 1e-9
+#: Ids shown in the one-line list of claims present on one side only (the JSON lists them all).
+SHOWN_IDS = 6
 
 
 @dataclass(frozen=True)
 class VerdictFlip:
-    """A claim whose verdict differs between the two reports."""
+    """A common claim whose verdict differs; ``counterexample`` and ``reproduce`` come from the side
+    that has a counterexample (the new side's first), ``side`` names it ("a", "b" or "")."""
 
     claim_id: str
     old: str
     new: str
+    counterexample: dict | None = None
+    reproduce: str = ""
+    side: str = ""
 
 
 @dataclass(frozen=True)
 class SlackMove:
-    """A claim whose worst slack moved beyond tolerance; ``relative_change`` is (new - old) / |old|
-    (±inf when old is 0; NaN when either side is missing or NaN, or old is infinite)."""
+    """A common claim whose worst slack moved beyond tolerance; ``relative_change`` is
+    (new - old) / |old| where that means something (module docstring), else None."""
 
     claim_id: str
     old: float | None
     new: float | None
-    relative_change: float
+    relative_change: float | None
 
 
 @dataclass(frozen=True)
 class MutantChange:
-    """A mutant of a claim present in both reports whose verdict or kill status changed, or that
-    exists on one side only (the other side's fields are None)."""
+    """A mutant of a common claim whose verdict or kill status changed, or that exists on one side
+    only (the other side's fields are None)."""
 
     claim_id: str
     mutant: str
@@ -62,6 +79,8 @@ class ReportDiff:
 
     run_a: str
     run_b: str
+    rtol: float = DEFAULT_SLACK_RTOL
+    common: list[str] = field(default_factory=list)
     verdict_flips: list[VerdictFlip] = field(default_factory=list)
     slack_moves: list[SlackMove] = field(default_factory=list)
     only_in_a: list[str] = field(default_factory=list)
@@ -69,12 +88,21 @@ class ReportDiff:
     mutant_changes: list[MutantChange] = field(default_factory=list)
 
     @property
+    def common_changed(self) -> bool:
+        """Whether a claim present in both reports changed."""
+        return bool(self.verdict_flips or self.slack_moves or self.mutant_changes)
+
+    @property
     def has_changes(self) -> bool:
-        """Whether anything at all differs."""
-        return bool(
-            self.verdict_flips or self.slack_moves or self.only_in_a or self.only_in_b
-            or self.mutant_changes
-        )
+        """Whether anything differs, claims present on one side only included."""
+        return self.common_changed or bool(self.only_in_a or self.only_in_b)
+
+    def as_dict(self) -> dict:
+        """Plain data for ``theorycheck diff --json`` (non-finite floats as in reports)."""
+        out = asdict(self)
+        out["has_changes"] = self.has_changes
+        out["common_changed"] = self.common_changed
+        return out
 
 
 def _as_float(value: Any) -> float | None:
@@ -96,15 +124,12 @@ def slack_moved(old: Any, new: Any, *, rtol: float = DEFAULT_SLACK_RTOL,
     return not math.isclose(a, b, rel_tol=rtol, abs_tol=atol)
 
 
-def _relative_change(old: float | None, new: float | None) -> float:
-    if old is None or new is None or math.isnan(old) or math.isnan(new):
-        return math.nan
-    if old == new:
-        return 0.0
-    if math.isinf(old):
-        return math.nan
-    if old == 0:
-        return math.copysign(math.inf, new)
+def relative_change(old: float | None, new: float | None) -> float | None:
+    """(new − old)/|old| when both are finite, of the same sign and old ≠ 0; otherwise None."""
+    if old is None or new is None or not (math.isfinite(old) and math.isfinite(new)):
+        return None
+    if old == 0 or (old > 0) != (new > 0) or new == 0:
+        return None
     return (new - old) / abs(old)
 
 
@@ -122,14 +147,22 @@ def _mutant_changes(claim_id: str, old: list[dict], new: list[dict]) -> list[Mut
     return changes
 
 
+def _flip(cid: str, c0: dict, c1: dict) -> VerdictFlip:
+    for side, claim in (("b", c1), ("a", c0)):
+        cex = claim.get("counterexample")
+        if isinstance(cex, dict):
+            return VerdictFlip(cid, c0["verdict"], c1["verdict"], cex, str(cex.get("reproduce") or ""), side)
+    return VerdictFlip(cid, c0["verdict"], c1["verdict"])
+
+
 def diff_reports(a: dict, b: dict, *, slack_rtol: float = DEFAULT_SLACK_RTOL,
                  slack_atol: float = DEFAULT_SLACK_ATOL) -> ReportDiff:
-    """Compare report ``a`` (old) with report ``b`` (new), claim by claim.
+    """Compare report ``a`` (old) with report ``b`` (new) on the claims both contain.
 
     Raises InputError if either is not a valid report dict or a tolerance is negative or not finite.
     """
     for name, value in (("slack_rtol", slack_rtol), ("slack_atol", slack_atol)):
-        if not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
             raise InputError(f"{name} must be a finite number >= 0, got {value!r}")
     for label, report in (("a", a), ("b", b)):
         try:
@@ -139,20 +172,21 @@ def diff_reports(a: dict, b: dict, *, slack_rtol: float = DEFAULT_SLACK_RTOL,
 
     old = {c["id"]: c for c in a["claims"]}
     new = {c["id"]: c for c in b["claims"]}
-    diff = ReportDiff(run_a=a["run"]["id"], run_b=b["run"]["id"])
+    diff = ReportDiff(run_a=a["run"]["id"], run_b=b["run"]["id"], rtol=float(slack_rtol))
     diff.only_in_a = [cid for cid in old if cid not in new]
     diff.only_in_b = [cid for cid in new if cid not in old]
-    for cid, c0 in old.items():
-        c1 = new.get(cid)
-        if c1 is None:
-            continue
+    diff.common = [cid for cid in new if cid in old]
+    ran_mutants = all(any(c.get("mutants") for c in r["claims"]) for r in (a, b))
+    for cid in diff.common:
+        c0, c1 = old[cid], new[cid]
         if c0["verdict"] != c1["verdict"]:
-            diff.verdict_flips.append(VerdictFlip(cid, c0["verdict"], c1["verdict"]))
+            diff.verdict_flips.append(_flip(cid, c0, c1))
         s0, s1 = c0.get("worst_slack"), c1.get("worst_slack")
         if slack_moved(s0, s1, rtol=slack_rtol, atol=slack_atol):
             f0, f1 = _as_float(s0), _as_float(s1)
-            diff.slack_moves.append(SlackMove(cid, f0, f1, _relative_change(f0, f1)))
-        diff.mutant_changes += _mutant_changes(cid, c0.get("mutants") or [], c1.get("mutants") or [])
+            diff.slack_moves.append(SlackMove(cid, f0, f1, relative_change(f0, f1)))
+        if ran_mutants:
+            diff.mutant_changes += _mutant_changes(cid, c0.get("mutants") or [], c1.get("mutants") or [])
     return diff
 
 
@@ -166,17 +200,36 @@ def _mutant_state(verdict: str | None, killed: bool | None) -> str:
     return f"{verdict} ({'killed' if killed else 'survived'})"
 
 
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:SHOWN_IDS])
+    return shown + (f", … ({len(ids) - SHOWN_IDS} more; --json lists all)" if len(ids) > SHOWN_IDS else "")
+
+
 def format_diff(d: ReportDiff) -> str:
-    """The differences as text, one line per change, or "no differences"."""
-    lines = [f"verdict  {f.claim_id}: {f.old} -> {f.new}" for f in d.verdict_flips]
+    """The differences as text: a header line, then one line per change of a common claim (a flip
+    adds its counterexample and replay line), then one line each for claims on one side only."""
+    lines = [f"{d.run_a} -> {d.run_b}: {len(d.common)} claims in common"]
+    for f in d.verdict_flips:
+        lines.append(f"verdict  {f.claim_id}: {f.old} -> {f.new}")
+        if f.counterexample is not None:
+            cex = f.counterexample
+            lines.append(f"         counterexample ({'new' if f.side == 'b' else 'old'} run): "
+                         f"lhs {_num(_as_float(cex.get('lhs')))} {cex.get('relation', '?')} "
+                         f"rhs {_num(_as_float(cex.get('rhs')))} fails")
+        if f.reproduce:
+            lines.append(f"         replay: {f.reproduce}")
     for m in d.slack_moves:
-        rel = "" if math.isnan(m.relative_change) else f" ({m.relative_change:+.1%})"
+        rel = "" if m.relative_change is None else f" ({m.relative_change:+.1%})"
         lines.append(f"slack    {m.claim_id}: worst slack {_num(m.old)} -> {_num(m.new)}{rel}")
-    lines += [f"removed  {cid} (only in {d.run_a})" for cid in d.only_in_a]
-    lines += [f"added    {cid} (only in {d.run_b})" for cid in d.only_in_b]
     lines += [
         f"mutant   {c.claim_id} :: {c.mutant}: {_mutant_state(c.old_verdict, c.old_killed)} -> "
         f"{_mutant_state(c.new_verdict, c.new_killed)}"
         for c in d.mutant_changes
     ]
-    return "\n".join(lines) if lines else "no differences"
+    if not d.common_changed:
+        lines.append("no differences in the common claims")
+    if d.only_in_a:
+        lines.append(f"removed  {len(d.only_in_a)} claims only in {d.run_a}: {_ids(d.only_in_a)}")
+    if d.only_in_b:
+        lines.append(f"added    {len(d.only_in_b)} claims only in {d.run_b}: {_ids(d.only_in_b)}")
+    return "\n".join(lines)

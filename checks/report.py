@@ -2,10 +2,14 @@
 
 A run's report lives in ``<out_dir>/<run id>/``::
 
-    report.json     the report dict, strict JSON (see "Non-finite floats" below)
-    report.md       the same content for a terminal, an editor or a pull request
-    index.html      a self-contained page with the figures next to each claim
-    figures/*.png   slack histograms, scaling fits, probability intervals, diagnostics
+    report.json       the report dict, strict JSON (see "Non-finite floats" below), valid against
+                      the JSON Schema checks/schema/report.schema.json
+    report.md         the same content for a terminal, an editor or a pull request
+    index.html        the front page: counts by paper and kind, errata, findings, slowest claims
+    paper-<key>.html  one page per paper: filter, search, claim cards with rendered statements
+    diff.html         what changed since a baseline, when one was given
+    assets/           the style sheet and the filter script (nothing is loaded from the network)
+    figures/*.png     per-paper tightness and error charts, scaling fits, declared series
 
 and ``<out_dir>/latest`` is a relative symlink to the newest run directory.
 
@@ -30,11 +34,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import secrets
 import shutil
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
+import jsonschema
 import numpy as np
 
 from theory.errors import InputError, ReportError
@@ -60,77 +67,16 @@ TEXT_FIELDS = frozenset(
         "relation", "reproduce", "name", "title", "xlabel", "ylabel", "label", "x_name", "y_name",
         "corrected_statement", "corrected_verdict", "reason", "profile", "device", "dtype",
         "started", "finished", "selection", "versions", "command", "unexpected", "survivors", "note",
+        "error_class", "scope", "objection", "confidence", "method", "detail", "cite", "url", "flag",
+        "decision",
     }
 )
 
-#: The verdicts a claim or a mutant may carry.
-VERDICTS = frozenset({"verified", "refuted", "erratum-confirmed", "inconclusive", "error"})
+#: Top-level keys of a report in the order they are written (their types: :data:`SCHEMA_FILE`).
+TOP_LEVEL = ("schema", "run", "summary", "claims", "errata", "findings", "not_checkable", "decisions")
 
-#: Top-level keys of a report and the JSON type each must have, in the order they are written.
-TOP_LEVEL = {
-    "schema": str,
-    "run": dict,
-    "summary": dict,
-    "claims": list,
-    "errata": list,
-    "not_checkable": list,
-}
-
-# Shapes used by the field-type tables below (the text is what an error message says).
-_NUMBER = "a number"  # int or float, not bool
-_NUMBER_OR_NULL = "a number or null"
-_STR_OR_NULL = "a string or null"
-_DICT_OR_NULL = "an object or null"
-_NUMBER_LIST = "a list of numbers"
-
-#: Fields of a claim entry and their types. ``id`` and ``verdict`` are required; the others are
-#: checked only when present, so that a report missing a decoration can still be read and rendered.
-CLAIM_FIELDS = {
-    "id": str,
-    "paper": str,
-    "result": str,
-    "kind": str,
-    "tier": str,
-    "status": str,
-    "expected_verdict": str,
-    "verdict": str,
-    "as_declared": bool,
-    "message": str,
-    "statement": str,
-    "note": _STR_OR_NULL,
-    "corrected_by": _STR_OR_NULL,
-    "corrects": _STR_OR_NULL,
-    "source": dict,
-    "instances": int,
-    "preconditions_violated": int,
-    "precondition_reasons": dict,
-    "worst_slack": _NUMBER_OR_NULL,
-    "worst_instance": _DICT_OR_NULL,
-    "tolerance": dict,
-    "slacks": _NUMBER_LIST,
-    "counterexample": _DICT_OR_NULL,
-    "fit": _DICT_OR_NULL,
-    "probability": _DICT_OR_NULL,
-    "diagnostics": list,
-    "mutants": list,
-    "wall_s": _NUMBER,
-}
-REQUIRED_CLAIM_FIELDS = ("id", "verdict")
-
-#: Fields of a run block: ``id`` is required, the rest are type-checked when present.
-RUN_FIELDS = {
-    "id": str,
-    "seed": int,
-    "profile": str,
-    "device": str,
-    "dtype": str,
-    "started": str,
-    "finished": str,
-    "wall_s": _NUMBER,
-    "selection": dict,
-    "versions": dict,
-    "command": str,
-}
+#: The JSON Schema of the format, published with the package (package data) for other tools.
+SCHEMA_FILE = Path(__file__).parent / "schema" / "report.schema.json"
 
 
 # --------------------------------------------------------------------------------------------
@@ -225,50 +171,39 @@ def report_from_json(text: str, origin: str = "report") -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
 
 
-def _type_ok(value: Any, expected: Any) -> bool:
-    """Whether ``value`` matches an entry of the field-type tables."""
-    if expected is _NUMBER:
-        return _is_number(value)
-    if expected is _NUMBER_OR_NULL:
-        return value is None or _is_number(value)
-    if expected is _STR_OR_NULL:
-        return value is None or isinstance(value, str)
-    if expected is _DICT_OR_NULL:
-        return value is None or isinstance(value, dict)
-    if expected is _NUMBER_LIST:
-        return isinstance(value, list) and all(_is_number(v) for v in value)
-    if expected is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, expected)
+def _where(path) -> str:
+    """A JSON path as the report's readers write it: ``claims[1].worst_slack``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
-def _type_name(expected: Any) -> str:
-    if isinstance(expected, str):
-        return expected
-    return {str: "a string", int: "an integer", bool: "true/false", dict: "an object", list: "a list"}[
-        expected
-    ]
-
-
-def _check_fields(block: dict, table: dict, where: str, origin: str) -> None:
-    for key, expected in table.items():
-        if key in block and not _type_ok(block[key], expected):
-            raise ReportError(
-                f"{origin}: {where}.{key} must be {_type_name(expected)}, "
-                f"got {type(block[key]).__name__}"
-            )
+def _message(error: jsonschema.ValidationError, report: dict) -> str:
+    """One line naming the field and what it must be."""
+    where = _where(error.absolute_path)
+    if error.validator == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        name = missing.group(1) if missing else error.message
+        return f"missing required key {name!r}" if not where else f"{where} has no {name!r}"
+    if error.validator == "enum" and where.endswith("verdict"):
+        expected = ", ".join(sorted(error.validator_value))
+        return f"{where} has unknown verdict {error.instance!r} (expected one of {expected})"
+    expected = error.schema.get("title") if isinstance(error.schema, dict) else None
+    if error.validator in ("type", "minLength") and expected:
+        return f"{where or 'report'} must be {expected}, got {type(error.instance).__name__}"
+    return f"{where or 'report'}: {error.message}"
 
 
 def validate_report(report: Any, origin: str = "report") -> None:
     """Raise ReportError (one line, naming ``origin`` and the field) unless ``report`` is a readable
-    ``theorycheck.report/1`` dict.
-
-    Required: every top-level key with its type, ``run.id``, and an ``id`` and a known ``verdict``
-    for every claim, with claim ids unique. Every other documented field is type-checked when present.
+    ``theorycheck.report/1`` dict: valid against :data:`SCHEMA_FILE` (checked with jsonschema) and
+    with unique claim ids, the one rule a JSON Schema cannot state.
     """
     if not isinstance(report, dict):
         raise ReportError(f"{origin}: a report must be a JSON object, got {type(report).__name__}")
@@ -278,50 +213,14 @@ def validate_report(report: Any, origin: str = "report") -> None:
         raise ReportError(
             f"{origin}: schema is {report['schema']!r}, but this version reads only {SCHEMA!r}"
         )
-    for key, expected in TOP_LEVEL.items():
-        if key not in report:
-            raise ReportError(f"{origin}: missing required key {key!r}")
-        if not isinstance(report[key], expected):
-            raise ReportError(
-                f"{origin}: {key!r} must be {_type_name(expected)}, got {type(report[key]).__name__}"
-            )
-    run = report["run"]
-    if not isinstance(run.get("id"), str) or not run.get("id"):
-        raise ReportError(f"{origin}: run.id must be a non-empty string")
-    _check_fields(run, RUN_FIELDS, "run", origin)
-
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(report))
+    if error is not None:
+        raise ReportError(f"{origin}: {_message(error, report)}")
     seen: set[str] = set()
-    for i, claim in enumerate(report["claims"]):
-        where = f"claims[{i}]"
-        if not isinstance(claim, dict):
-            raise ReportError(f"{origin}: {where} must be an object, got {type(claim).__name__}")
-        for key in REQUIRED_CLAIM_FIELDS:
-            if key not in claim:
-                raise ReportError(f"{origin}: {where} has no {key!r}")
-        _check_fields(claim, CLAIM_FIELDS, where, origin)
-        if not claim["id"]:
-            raise ReportError(f"{origin}: {where}.id is empty")
-        where = f"claims[{i}] ({claim['id']})"
+    for claim in report["claims"]:
         if claim["id"] in seen:
             raise ReportError(f"{origin}: claim id {claim['id']!r} appears twice")
         seen.add(claim["id"])
-        if claim["verdict"] not in VERDICTS:
-            raise ReportError(
-                f"{origin}: {where} has unknown verdict {claim['verdict']!r} "
-                f"(expected one of {', '.join(sorted(VERDICTS))})"
-            )
-        for j, mutant in enumerate(claim.get("mutants", [])):
-            if not isinstance(mutant, dict) or not isinstance(mutant.get("name"), str):
-                raise ReportError(f"{origin}: {where}.mutants[{j}] must be an object with a 'name'")
-            if "killed" in mutant and not isinstance(mutant["killed"], bool):
-                raise ReportError(f"{origin}: {where}.mutants[{j}].killed must be true/false")
-        for j, diag in enumerate(claim.get("diagnostics", [])):
-            if not isinstance(diag, dict):
-                raise ReportError(f"{origin}: {where}.diagnostics[{j}] must be an object")
-    for key in ("errata", "not_checkable"):
-        for i, entry in enumerate(report[key]):
-            if not isinstance(entry, dict):
-                raise ReportError(f"{origin}: {key}[{i}] must be an object, got {type(entry).__name__}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -403,19 +302,41 @@ def _write_text(path: Path, text: str, *, sync: bool = False) -> None:
             os.fsync(fh.fileno())
 
 
-def _build_run_directory(report: dict, json_text: str, directory: Path, figures: bool) -> None:
-    """Write every file of the report into ``directory`` (which exists and is empty)."""
-    # Imported here: the renderers are heavy (matplotlib) and are not needed to read a report.
-    from checks import render_html, render_md
+def render_pages(report: dict, directory: Path, *, figures: bool = True, baseline: dict | None = None,
+                 baseline_label: str = "baseline") -> None:
+    """Write every format of ``report`` (and its figures) into the existing ``directory``.
 
-    _write_text(directory / JSON_NAME, json_text, sync=True)
+    With a ``baseline`` report the pages show what changed since it, and the HTML gains ``diff.html``.
+    """
+    # Imported here: the renderers are heavy (matplotlib) and are not needed to read a report.
+    from checks.diff import diff_reports
+    from checks.reporting.formats import formats
+    from checks.reporting.view import build_view
+
     figure_files: dict[str, list[str]] = {}
     if figures:
-        from checks import plots
+        from checks.reporting import plots
 
         figure_files = plots.save_report_figures(report, directory / FIGURES_DIR, FIGURES_DIR)
-    _write_text(directory / MARKDOWN_NAME, render_md.render_markdown(report))
-    _write_text(directory / HTML_NAME, render_html.render_html(report, figure_files))
+    diff = diff_reports(baseline, report) if baseline is not None else None
+    view = build_view(report, figure_files, diff, baseline_label)
+    for fmt in formats():
+        fmt.write(view, directory)
+
+
+def render_markdown(report: dict) -> str:
+    """The Markdown report of ``report`` as text (no figures)."""
+    from checks.reporting.formats import markdown
+    from checks.reporting.view import build_view
+
+    return markdown.render(build_view(report))
+
+
+def _build_run_directory(report: dict, json_text: str, directory: Path, figures: bool,
+                         baseline: dict | None, baseline_label: str) -> None:
+    """Write every file of the report into ``directory`` (which exists and is empty)."""
+    _write_text(directory / JSON_NAME, json_text, sync=True)
+    render_pages(report, directory, figures=figures, baseline=baseline, baseline_label=baseline_label)
 
 
 def _points_at(link: Path, target: str) -> bool:
@@ -425,10 +346,12 @@ def _points_at(link: Path, target: str) -> bool:
         return False
 
 
-def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = True) -> Path:
+def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = True,
+                 baseline: dict | None = None, baseline_label: str = "baseline") -> Path:
     """Write ``report`` to ``out_dir/<run id>/`` atomically and point ``out_dir/latest`` at it.
 
     Returns the run directory. ``figures=False`` skips the PNGs (the HTML then has no images).
+    ``baseline``, a loaded report, adds what changed since it (see :func:`render_pages`).
     Raises InputError if ``out_dir`` cannot be created or written, if the run directory already
     exists (a report is never overwritten), if ``out_dir/latest`` exists but is not a symlink, or if
     the report cannot be encoded; a malformed report dict raises InputError naming the field. On any
@@ -467,7 +390,7 @@ def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = Tr
     temp_link: Path | None = None
     try:
         try:
-            _build_run_directory(canonical, json_text, staging, figures)
+            _build_run_directory(canonical, json_text, staging, figures, baseline, baseline_label)
             if os.path.lexists(final):  # another writer got there first
                 raise InputError(f"report {final} already exists; refusing to overwrite it")
             os.rename(staging, final)

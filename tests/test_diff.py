@@ -1,8 +1,10 @@
-"""Tests of checks.diff: verdict flips, slack moves, added and removed claims, mutant changes."""
+"""Tests of checks.diff: verdict flips with their counterexample, slack moves (relative only where
+meaningful), claims on one side only in one line each, mutant changes, --json and --rtol."""
 
 from __future__ import annotations
 
 import copy
+import json
 import math
 
 import pytest
@@ -57,7 +59,7 @@ def test_identical_reports_have_no_changes():
     d = diff_reports(a, copy.deepcopy(a))
     assert isinstance(d, ReportDiff)
     assert not d.has_changes
-    assert format_diff(d) == "no differences"
+    assert format_diff(d).splitlines() == ["run-a -> run-a: 4 claims in common", "no differences in the common claims"]
 
 
 def test_verdict_flip_is_reported():
@@ -68,7 +70,20 @@ def test_verdict_flip_is_reported():
     assert [(f.claim_id, f.old, f.new) for f in d.verdict_flips] == [
         ("p1.thm2.printed", "erratum-confirmed", "inconclusive")
     ]
-    assert format_diff(d).splitlines() == ["verdict  p1.thm2.printed: erratum-confirmed -> inconclusive"]
+    assert format_diff(d).splitlines()[1:] == ["verdict  p1.thm2.printed: erratum-confirmed -> inconclusive"]
+
+
+def test_a_verdict_flip_shows_its_counterexample_and_replay_line():
+    a, b = make_report("run-a"), make_report("run-b")
+    flipped = _claim_of(b, "p1.lem1.identity")
+    flipped["verdict"] = "refuted"
+    flipped["counterexample"] = {"instance": {"n": 2}, "lhs": 3.0, "rhs": 1.0, "relation": "<=", "slack": -2.0,
+                                 "reproduce": "theorycheck replay p1.lem1.identity --instance '{\"n\": 2}'"}
+    (flip,) = diff_reports(a, b).verdict_flips
+    assert flip.side == "b" and flip.counterexample["lhs"] == 3.0
+    lines = format_diff(diff_reports(a, b)).splitlines()
+    assert "         counterexample (new run): lhs 3 <= rhs 1 fails" in lines
+    assert "         replay: theorycheck replay p1.lem1.identity --instance '{\"n\": 2}'" in lines
 
 
 def test_slack_move_beyond_tolerance_is_reported_with_relative_change():
@@ -78,7 +93,7 @@ def test_slack_move_beyond_tolerance_is_reported_with_relative_change():
     (move,) = d.slack_moves
     assert move.claim_id == "p1.lem1.identity" and (move.old, move.new) == (0.5, 0.4)
     assert move.relative_change == pytest.approx(-0.2)
-    assert format_diff(d) == "slack    p1.lem1.identity: worst slack 0.5 -> 0.4 (-20.0%)"
+    assert format_diff(d).splitlines()[1:] == ["slack    p1.lem1.identity: worst slack 0.5 -> 0.4 (-20.0%)"]
     assert not d.verdict_flips
 
 
@@ -107,11 +122,36 @@ def test_slack_moved_handles_missing_and_non_finite_values(old, new, moved):
     assert slack_moved(old, new) is moved
 
 
-def test_nan_slack_becoming_finite_is_a_move_with_nan_relative_change():
+def test_nan_slack_becoming_finite_is_a_move_without_relative_change():
     a, b = make_report(), make_report("run-b")
     _claim_of(b, "p2.prop3.whp")["worst_slack"] = 0.1
     (move,) = diff_reports(a, b).slack_moves
-    assert math.isnan(move.old) and move.new == 0.1 and math.isnan(move.relative_change)
+    assert math.isnan(move.old) and move.new == 0.1 and move.relative_change is None
+
+
+def test_no_percentage_across_a_sign_change():
+    a, b = make_report(), make_report("run-b")
+    _claim_of(b, "p1.lem1.identity")["worst_slack"] = -0.1
+    (move,) = diff_reports(a, b).slack_moves
+    assert move.relative_change is None
+    assert format_diff(diff_reports(a, b)).splitlines()[1] == "slack    p1.lem1.identity: worst slack 0.5 -> -0.1"
+
+
+def test_json_output_lists_everything(capsys, tmp_path):
+    from checks.cli import main
+    from checks.report import write_report
+
+    a, b = make_report("run-a"), make_report("run-b")
+    _claim_of(b, "p1.lem1.identity")["worst_slack"] = 0.45  # 10 %: a move at rtol 0.05, none at 0.2
+    b["claims"].append(_claim("p3.new"))
+    dir_a, dir_b = write_report(a, tmp_path, figures=False), write_report(b, tmp_path, figures=False)
+    assert main(["diff", str(dir_a), str(dir_b), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["only_in_b"] == ["p3.new"] and data["slack_moves"][0]["claim_id"] == "p1.lem1.identity"
+    assert data["has_changes"] is True and len(data["common"]) == 4
+    assert main(["diff", str(dir_a), str(dir_b), "--rtol", "0.2"]) == 1  # an added claim is a change ...
+    assert json.loads(json.dumps(diff_reports(a, b, slack_rtol=0.2).as_dict()))["common_changed"] is False
+    assert "added    1 claims only in run-b: p3.new" in capsys.readouterr().out
 
 
 def test_added_and_removed_claims_are_listed():
@@ -120,10 +160,19 @@ def test_added_and_removed_claims_are_listed():
     b["claims"].append(_claim("p3.cor1.new"))
     d = diff_reports(a, b)
     assert d.only_in_a == ["p2.thm4.rate"] and d.only_in_b == ["p3.cor1.new"]
+    assert d.has_changes and not d.common_changed
     lines = format_diff(d).splitlines()
-    assert "removed  p2.thm4.rate (only in run-a)" in lines
-    assert "added    p3.cor1.new (only in run-b)" in lines
-    assert len(lines) == 2
+    assert "removed  1 claims only in run-a: p2.thm4.rate" in lines
+    assert "added    1 claims only in run-b: p3.cor1.new" in lines
+    assert len(lines) == 4
+
+
+def test_a_partial_run_against_a_full_one_fits_one_screen():
+    full, partial = make_report("full"), make_report("partial")
+    full["claims"] += [_claim(f"p9.lem{i}.extra") for i in range(227)]
+    lines = format_diff(diff_reports(full, partial)).splitlines()
+    assert len(lines) == 3 and lines[-1].startswith("removed  227 claims only in full: p9.lem0.extra, ")
+    assert "(221 more; --json lists all)" in lines[-1]
 
 
 def test_mutant_changes_are_listed():
@@ -146,7 +195,7 @@ def test_every_kind_of_change_gives_one_line_each():
     _claim_of(b, "p1.lem1.identity")["mutants"].pop()
     b["claims"].append(_claim("p3.new"))
     d = diff_reports(a, b)
-    assert len(format_diff(d).splitlines()) == 4
+    assert len(format_diff(d).splitlines()) == 5  # header, flip, slack, mutant, added
     assert (len(d.verdict_flips), len(d.slack_moves), len(d.only_in_b), len(d.mutant_changes)) == (1, 1, 1, 1)
 
 
@@ -160,3 +209,10 @@ def test_invalid_inputs_raise_input_error():
         diff_reports(a, a, slack_rtol=-1)
     with pytest.raises(InputError, match="slack_atol"):
         diff_reports(a, a, slack_atol=math.nan)
+
+
+def test_mutants_are_not_compared_against_a_run_without_mutants():
+    a, b = make_report(), make_report("run-b")
+    for claim in b["claims"]:
+        claim["mutants"] = []
+    assert not diff_reports(a, b).mutant_changes
