@@ -118,12 +118,10 @@ def width_sweep(inst, context, widths, keep_weights=False, kappas=None):
 
 
 #: accepted band for the fitted exponent of Theorem 4.1's deviation: −1 ± 0.6. Measured (issue 13)
-#: over seeds 0..9 of the quick claim (X seeds 0..9, n = d = 6, √m·κ = 4..32): compared from ũ(0) = 0
-#: with κ coupled (κ₀ = 0.4) and 12 seeds per width, point estimates −0.57 … −1.18 and 99.9%
-#: intervals within [−1.56, −0.42]; with 6 seeds per width the intervals reached −2.06, and
-#: √m·κ = 8..64 (6 seeds) still reached [−1.73, −0.41]. The old comparison from u(0) at fixed
-#: κ = 0.1 gave −0.54 … −1.11 with intervals within [−1.52, −0.41]. So the seeds do not support a
-#: narrower band at the widths the quick tier affords; the mutants sit near 0.
+#: on the quick claim (compared from u(0), κ = 0.1, n = d = 6, √m·κ = 4..32, six seeds per width)
+#: over X seeds 0..9: point estimates −0.54 … −1.11 and 99.9% intervals within [−1.52, −0.41]
+#: (seed 0: −0.54 [−0.67, −0.41]). A narrower band would refute correct instances: the seeds do not
+#: support narrowing at the widths the quick tier affords. The mutants sit near 0.
 THM41_ACCEPT = (-1.6, -0.4)
 
 
