@@ -243,6 +243,13 @@ claim(
 #: twelve seeds per width
 THM41_ZERO_SPACE = THM41_SPACE.replace(kappa=Fixed(0.4), seeds=Fixed(12))
 
+#: accepted band from ũ(0) = 0. Measured (issue 13) on X seeds 0–3 (each run 3–7 min on the
+#: shared CPU, so no more): −0.58 [−0.68, −0.48], −0.96 [−1.25, −0.66], −0.92 [−1.48, −0.37],
+#: −0.91 [−1.31, −0.50] (99.9% intervals); the κ-held-at-1 mutant: −0.30 [−0.76, 0.17], −0.02
+#: [−0.49, 0.45], 0.00 [−0.44, 0.44] on seeds 0–2. The u(0) floor's seed-to-seed spread widens the intervals beyond the quick
+#: claim's, so the upper end is −0.3, not −0.4; the mutants' exponents sit near 0.
+THM41_ZERO_ACCEPT = (-1.6, -0.3)
+
 claim(
     id="arora2019.thm4.1.trajectory-deviation-from-zero",
     threads=1,
@@ -254,6 +261,7 @@ claim(
     tier=Tier.STANDARD,
     domain=THM41_ZERO_SPACE,
     predicate=trajectory_deviation_scaling,
+    params={"accept": THM41_ZERO_ACCEPT},
     mutants=(Mutant("2π → π in H∞ (the power method on 2H∞)", params={"kernel_scale": 2.0}),
              Mutant("κ held at 1 along the sweep (the hypothesis κ = O(εδ/√n) dropped)",
                     params={"kappa_schedule": "fixed"},
