@@ -13,7 +13,9 @@ import math
 from checks.engine import RunContext
 from theory.domains import Fixed, Seed, Space
 from theory.evidence import Evidence
-from theory.papers import arora2019
+import theory.papers  # noqa: F401  (fills the registry)
+from theory.claims import REGISTRY
+from theory.papers.arora2019 import figures as arora2019
 
 CPU = RunContext(device="cpu")
 TOY = Space(n=Fixed(60), d=Fixed(20), m=Fixed(40), kappa=Fixed(0.01), steps=Fixed(15), seed=Seed())
@@ -30,7 +32,7 @@ def test_paper_scale_body_runs_on_cpu():
 
 
 def test_registered_claim_still_requires_cuda():
-    claim = arora2019.REGISTRY.get("arora2019.fig1a.paper-scale")
+    claim = REGISTRY.get("arora2019.fig1a.paper-scale")
     assert claim.domain.fields["n"] == Fixed(10000)
 
     inst = TOY.realize({"n": 60, "d": 20, "m": 40, "kappa": 0.01, "steps": 15, "seed": 3})
@@ -55,7 +57,7 @@ def test_figure2_paper_scale_body_runs_on_cpu():
 
 
 def test_figure2_paper_scale_claim_requires_cuda():
-    claim = arora2019.REGISTRY.get("arora2019.fig2.paper-scale")
+    claim = REGISTRY.get("arora2019.fig2.paper-scale")
     assert claim.domain.fields["n"] == Fixed(10000) and claim.domain.fields["m"] == Fixed(10000)
 
     inst = FIG2_TOY.realize({"n": 80, "n_test": 40, "d": 30, "m": 50, "kappa": 0.01, "steps": 10, "seed": 1})

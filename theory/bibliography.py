@@ -3,8 +3,13 @@
 import numpy as np
 
 from theory.claims import Assumption, Paper
-from theory.claims.assumptions import (UNIT_NORM_RTOL, inputs_in_unit_ball, norm_at_most_one,
-                                       sign_labels)
+from theory.claims.assumptions import (UNIT_NORM_RTOL, bounded_labels, inputs_in_unit_ball, norm_at_most_one,
+                                       sign_labels, unit_sphere_inputs)
+
+
+def _init_scale(kappa) -> str | None:
+    return None if 0.0 < float(kappa) <= 1.0 else f"the initialisation scale is κ = {float(kappa):.6g}, not in (0, 1]"
+
 
 ARORA2019 = Paper(
     key="arora2019",
@@ -14,6 +19,15 @@ ARORA2019 = Paper(
           "Two-Layer Neural Networks",
     where="ICML 2019, arXiv:1901.08584",
     url="https://arxiv.org/abs/1901.08584",
+    # Section 3 (L94): every (x, y) drawn from D has ‖x‖₂ = 1 and |y| ≤ 1; (L100) 0 < κ ≤ 1.
+    # The other standing choices (ReLU, a_r ~ unif{±1} frozen, w_r(0) ~ N(0, κ²I)) are built into
+    # the library's model, not properties of a counterexample's data.
+    assumptions=(
+        unit_sphere_inputs("Section 3, L94: ‖x‖₂ = 1"),
+        bounded_labels("Section 3, L94: |y| ≤ 1"),
+        Assumption("initialisation scale 0 < κ ≤ 1", ("kappa",), lambda kappa: _init_scale(kappa),
+                   "Section 3, L100"),
+    ),
 )
 
 WEI2019 = Paper(
