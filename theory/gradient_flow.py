@@ -19,7 +19,10 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.special import expit, logsumexp, softmax
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory import nets
 from theory.errors import InputError
@@ -46,7 +49,7 @@ def loss_slope(z, loss: str):
     """ℓ'(z) (negative): −e^{−z} or −1/(1 + e^{z})."""
     _kind(loss)
     z = finite_array(z, "z")
-    return -np.exp(-z) if loss == "exp" else -expit(-z)
+    return -np.exp(-z) if loss == "exp" else -special.expit(-z)
 
 
 def smoothed_margin(p, loss: str) -> float:
@@ -54,10 +57,10 @@ def smoothed_margin(p, loss: str) -> float:
     _kind(loss)
     p = as_vector(p, "p", min_length=1)
     if loss == "exp":
-        return float(-logsumexp(-p))
+        return float(-special.logsumexp(-p))
     s = float(np.sum(np.logaddexp(0.0, -p)))
     if s == 0.0:
-        return float(-logsumexp(-p))
+        return float(-special.logsumexp(-p))
     # ℓ_log⁻¹(s) = −ln(e^s − 1)
     return float(-(s + math.log(-math.expm1(-s)))) if s > 1.0 else float(-math.log(math.expm1(s)))
 
@@ -84,7 +87,7 @@ def duals(p, loss: str) -> Duals:
     g = smoothed_margin(p, loss)
     log_Q = log_abs_slope_at(g, loss)
     if loss == "exp":
-        q = softmax(-p)
+        q = special.softmax(-p)
     else:
         # q_i = |ℓ'(p_i)| / |ℓ'(γ̃)| = expit(−p_i) (1 + e^{γ̃}), in log space
         q = np.exp(-np.logaddexp(0.0, p) - log_Q)

@@ -12,7 +12,10 @@ late in training (losses near 1e-300) do not underflow.
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import logsumexp
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory.errors import InputError
 from theory.validation import as_vector, finite_real
@@ -61,11 +64,11 @@ def smoothed_margin(outputs, labels, loss: str = "exponential") -> float:
     if not isinstance(loss, str):
         raise InputError(f"loss must be 'exponential' or 'logistic', got {loss!r}")
     if loss == "exponential":
-        return float(-logsumexp(-q))
+        return float(-special.logsumexp(-q))
     if loss == "logistic":
         total = float(np.sum(np.logaddexp(0.0, -q)))
         if total == 0.0:
-            return float(-logsumexp(-q))  # every e^{-q_i} underflowed log1p: same leading order
+            return float(-special.logsumexp(-q))  # every e^{-q_i} underflowed log1p: same leading order
         return float(-np.log(np.expm1(total)))
     raise InputError(f"loss must be 'exponential' or 'logistic', got {loss!r}")
 

@@ -21,7 +21,11 @@ import math
 from typing import Callable
 
 import numpy as np
-from scipy import integrate, optimize, special, stats
+
+from theory.lazy import lazy
+
+integrate, optimize = lazy("scipy.integrate"), lazy("scipy.optimize")
+special, stats = lazy("scipy.special"), lazy("scipy.stats")
 
 from theory import nets
 from theory.errors import InputError
