@@ -403,7 +403,8 @@ def _write_text(path: Path, text: str, *, sync: bool = False) -> None:
             os.fsync(fh.fileno())
 
 
-def _build_run_directory(report: dict, json_text: str, directory: Path, figures: bool) -> None:
+def _build_run_directory(report: dict, json_text: str, directory: Path, figures: bool,
+                         draw_figures=None) -> None:
     """Write every file of the report into ``directory`` (which exists and is empty)."""
     # Imported here: the renderers are heavy (matplotlib) and are not needed to read a report.
     from checks import render_html, render_md
@@ -413,7 +414,8 @@ def _build_run_directory(report: dict, json_text: str, directory: Path, figures:
     if figures:
         from checks import plots
 
-        figure_files = plots.save_report_figures(report, directory / FIGURES_DIR, FIGURES_DIR)
+        draw = draw_figures or plots.save_report_figures
+        figure_files = draw(report, directory / FIGURES_DIR, FIGURES_DIR)
     _write_text(directory / MARKDOWN_NAME, render_md.render_markdown(report))
     _write_text(directory / HTML_NAME, render_html.render_html(report, figure_files))
 
@@ -425,10 +427,13 @@ def _points_at(link: Path, target: str) -> bool:
         return False
 
 
-def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = True) -> Path:
+def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = True,
+                 draw_figures=None) -> Path:
     """Write ``report`` to ``out_dir/<run id>/`` atomically and point ``out_dir/latest`` at it.
 
     Returns the run directory. ``figures=False`` skips the PNGs (the HTML then has no images).
+    ``draw_figures(report, directory, rel_prefix)``, when given, replaces
+    :func:`checks.plots.save_report_figures` (the run spreads the drawing over its workers).
     Raises InputError if ``out_dir`` cannot be created or written, if the run directory already
     exists (a report is never overwritten), if ``out_dir/latest`` exists but is not a symlink, or if
     the report cannot be encoded; a malformed report dict raises InputError naming the field. On any
@@ -467,7 +472,7 @@ def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = Tr
     temp_link: Path | None = None
     try:
         try:
-            _build_run_directory(canonical, json_text, staging, figures)
+            _build_run_directory(canonical, json_text, staging, figures, draw_figures)
             if os.path.lexists(final):  # another writer got there first
                 raise InputError(f"report {final} already exists; refusing to overwrite it")
             os.rename(staging, final)
