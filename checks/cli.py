@@ -489,7 +489,7 @@ COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "bas
 
 
 def _interrupt(signum, frame):
-    from checks.run import STOP_REQUESTED
+    from checks.interrupt import STOP_REQUESTED
     STOP_REQUESTED.set()
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
@@ -504,7 +504,7 @@ def _install_signal_handlers() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from checks.run import STOP_REQUESTED
+    from checks.interrupt import STOP_REQUESTED
     STOP_REQUESTED.clear()
     previous = _install_signal_handlers()
     try:

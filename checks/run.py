@@ -8,7 +8,6 @@ import datetime as _dt
 import math
 import platform
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Callable, Iterable
 
 from checks.engine import Outcome
 from checks.executors import Executor, Task, make_executor
+from checks.interrupt import STOP_REQUESTED
 from checks.profiles import Profile
 from checks.report import SCHEMA
 from theory import __version__
@@ -23,10 +23,6 @@ from theory.claims import REGISTRY, Claim, Registry, Status, Tier, Verdict
 from theory.errors import InputError
 
 
-#: Set by the CLI's signal handlers. The handler also raises KeyboardInterrupt at once, but an
-#: exception raised inside a garbage-collector callback or a __del__ is printed and dropped by
-#: Python, so the run also stops at the next finished task when this is set.
-STOP_REQUESTED = threading.Event()
 
 
 @dataclass
