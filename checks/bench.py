@@ -17,6 +17,7 @@ gd-step-vs-autograd    nn.Module + autograd + SGD step / ours           speed-up
 batched-trainings      loop over 32 seeds / one batched call            speed-up >= 5
 walsh-hadamard         naive O(4^d) / fast O(d·2^d) at the naive's d     speed-up >= 10, d=20 < 1 s
 startup                slowest of --help/list/show/replay / 1 s         <= 1; collection < 2 s
+cluster                serial / Dask LocalCluster of 2 workers           speed-up >= 1.8
 =====================  ===============================================  ==========================
 
 :mod:`checks.bench_scaling` adds the cost exponents of the three heaviest claims.
@@ -366,8 +367,15 @@ def bench_startup() -> BenchResult:
     return measure()
 
 
+def bench_cluster() -> BenchResult:
+    """Two-worker Dask LocalCluster against serial (:mod:`checks.bench_cluster`)."""
+    from checks.bench_cluster import bench_cluster as measure
+    return measure()
+
+
 BENCHMARKS: dict[str, Callable[[], BenchResult]] = {
     "startup": bench_startup,
+    "cluster": bench_cluster,
     "hinf": bench_hinf,
     "monte-carlo-hinf": bench_monte_carlo_hinf,
     "gd-step": bench_gd_step,
