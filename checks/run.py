@@ -219,6 +219,8 @@ def figure_drawer(executor: Executor):
             files[plots.RUN_LEVEL_KEY] = [f"{rel_prefix}/_mutants.png"]
         return files
 
+    return draw
+
 
 # -- the report dict ----------------------------------------------------------------------------
 
