@@ -141,3 +141,23 @@ def test_a_task_whose_worker_dies_twice_is_an_error_not_a_crash():
 
     out = DaskExecutor._outcome(Future())
     assert out.verdict is Verdict.ERROR and "died" in out.message
+
+
+def test_cli_run_on_a_dask_scheduler_writes_the_serial_report(dask_cluster, tmp_path):
+    """`theorycheck run --executor dask --scheduler ADDRESS` (the fixture's LocalCluster) writes
+    the report a serial run writes, apart from timing."""
+    from checks.report import load_report
+    from checks.run import without_timing
+    address = dask_cluster.cluster.scheduler_address
+    args = ["run", "--claim", SELECTION[0], "--seed", str(SEED), "--no-figures"]
+    assert main([*args, "--jobs", "1", "--out", str(tmp_path / "serial")]) in (0, 1)
+    assert main([*args, "--executor", "dask", "--scheduler", address,
+                 "--out", str(tmp_path / "dask")]) in (0, 1)
+    serial, dask = (without_timing(load_report(tmp_path / name / "latest")) for name in ("serial", "dask"))
+    assert dask == serial
+
+
+def test_bad_jobs_on_the_command_line_is_one_line(tmp_path, capsys):
+    assert main(["run", "--claim", SELECTION[0], "--jobs", "0", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("theorycheck: error: --jobs") and "\n" not in err
