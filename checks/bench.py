@@ -16,6 +16,8 @@ gd-step                one closed-form step / its two GEMMs (float32)   efficien
 gd-step-vs-autograd    nn.Module + autograd + SGD step / ours           speed-up >= 1.5
 batched-trainings      loop over 32 seeds / one batched call            speed-up >= 5
 walsh-hadamard         naive O(4^d) / fast O(d·2^d) at the naive's d     speed-up >= 10, d=20 < 1 s
+startup                slowest of --help/list/show/replay / 1 s         <= 1; collection < 2 s
+cluster                serial / Dask LocalCluster of 2 workers           speed-up >= 1.8
 =====================  ===============================================  ==========================
 
 :mod:`checks.bench_scaling` adds the cost exponents of the three heaviest claims.
@@ -31,9 +33,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-import numpy as np
+from theory.lazy import lazy
 
-from theory.sphere import make_points
+# numpy and the point sets on first use: the CLI reads BENCHMARKS' names to build its --help
+np = lazy("numpy")
+
+
+def make_points(*args):
+    from theory.sphere import make_points as points
+    return points(*args)
 
 
 @dataclass
@@ -55,6 +63,7 @@ class BenchResult:
     higher_is_better: bool
     details: dict = field(default_factory=dict)
     checks: dict = field(default_factory=dict)
+    summary: str = ""  # further lines printed under the result
 
     @property
     def ratio(self) -> float:
@@ -72,13 +81,15 @@ class BenchResult:
         extra = "".join(f", {k} {'yes' if v else 'NO'}" for k, v in self.checks.items())
         return (f"{self.name:<21} {self.ratio:7.2f}  (target {rel} {self.target:g}{extra})  "
                 f"{'ok' if self.passed else 'MISSED'}\n"
-                f"{'':<21} {self.what}: {_ms(self.measured_s)}; {self.baseline}: {_ms(self.baseline_s)}")
+                f"{'':<21} {self.what}: {_ms(self.measured_s)}; {self.baseline}: {_ms(self.baseline_s)}"
+                + "".join(f"\n{'':<21} {line}" for line in self.summary.splitlines()))
 
     def as_dict(self) -> dict:
         return {"name": self.name, "what": self.what, "measured_s": self.measured_s,
                 "baseline": self.baseline, "baseline_s": self.baseline_s, "ratio": self.ratio,
                 "target": self.target, "higher_is_better": self.higher_is_better,
-                "checks": self.checks, "passed": self.passed, "details": self.details}
+                "checks": self.checks, "passed": self.passed, "details": self.details,
+                "summary": self.summary}
 
 
 def _ms(seconds: float) -> str:
@@ -350,7 +361,21 @@ def bench_walsh_hadamard(d: int = 20, naive_budget_s: float = 1.0) -> BenchResul
                         "agrees with the naive transform": agree})
 
 
+def bench_startup() -> BenchResult:
+    """Start-up time of the instant commands (:mod:`checks.bench_startup`)."""
+    from checks.bench_startup import bench_startup as measure
+    return measure()
+
+
+def bench_cluster() -> BenchResult:
+    """Two-worker Dask LocalCluster against serial (:mod:`checks.bench_cluster`)."""
+    from checks.bench_cluster import bench_cluster as measure
+    return measure()
+
+
 BENCHMARKS: dict[str, Callable[[], BenchResult]] = {
+    "startup": bench_startup,
+    "cluster": bench_cluster,
     "hinf": bench_hinf,
     "monte-carlo-hinf": bench_monte_carlo_hinf,
     "gd-step": bench_gd_step,

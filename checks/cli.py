@@ -54,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     ls.add_argument("--paper", action="append", help="only this paper (repeatable)")
     ls.add_argument("--json", action="store_true", help="machine-readable output")
 
+    def executor_options(sp):
+        sp.add_argument("--jobs", default="auto", metavar="N",
+                        help="worker processes, or 'auto' (default): one per CPU; 1 runs serially. "
+                             "Same numbers whatever the count")
+        sp.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
+                        help="where tasks run: serial, local processes (default when --jobs > 1), "
+                             "or a Dask cluster (needs theorycheck[dask])")
+        sp.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --executor dask: the scheduler of an existing cluster, e.g. "
+                             "tcp://head:8786 (default: a LocalCluster of --jobs workers)")
+
     def run_options(sp, *, out=True):
         sp.add_argument("--paper", action="append", metavar="P",
                         help="only claims of paper P, e.g. arora2019 (repeatable)")
@@ -74,8 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "declared status or any mutant survives.")
     run_options(run)
     run.add_argument("--no-mutants", action="store_true", help="skip the mutants (faster, weaker)")
-    run.add_argument("--jobs", type=int, default=1, metavar="N",
-                     help="check claims in N worker processes (same numbers as a serial run)")
+    executor_options(run)
     run.add_argument("--no-figures", action="store_true", help="write no PNG figures")
     run.add_argument("--baseline", metavar="REPORT",
                      help="report to compare with: the pages show what changed and diff.html is written "
@@ -107,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("--claim", action="append", metavar="ID", help="only this claim (repeatable)")
     cal.add_argument("--profile", default="quick", help="profile to calibrate (default quick)")
     cal.add_argument("--device", default="cpu", help="cpu (default), cuda or auto")
-    cal.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+    executor_options(cal)
 
     base = sub.add_parser("baseline", help="rewrite the committed regression baseline",
                           description="Run the quick profile with seed 0 and write "
@@ -195,12 +205,21 @@ class _Interrupted(TheorycheckError):
     """A run stopped by a signal; its journal stays so that it can be resumed."""
 
 
+def _executor(args, tasks: int):
+    """The executor of ``--executor``/``--jobs``/``--scheduler``; ``auto`` jobs never exceed the
+    number of tasks (a two-claim run does not start a process per CPU)."""
+    from checks.executors import make_executor, parse_jobs
+    jobs = parse_jobs(args.jobs)
+    if str(args.jobs).strip().lower() == "auto":
+        jobs = max(1, min(jobs, tasks))
+    name = args.executor or ("processes" if jobs > 1 else "serial")
+    return make_executor(name, jobs, args.scheduler)
+
+
 def cmd_run(args) -> int:
     from checks.journal import Journal
     from checks.report import write_report
     from checks.run import build_report, new_run_id, run_claims
-    if args.jobs < 1:
-        raise TheorycheckError(f"--jobs must be >= 1, got {args.jobs}")
     out_dir = Path(args.out)
     _check_writable(out_dir)
     if args.resume:
@@ -217,20 +236,23 @@ def cmd_run(args) -> int:
             "paper": args.paper, "claim": args.claim, "profile": profile.name, "device": args.device,
             "seed": seed, "no_mutants": args.no_mutants, "started": started})
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
-    try:
-        results = run_claims(claims, profile, seed, device=device, jobs=args.jobs,
-                             with_mutants=not args.no_mutants, on_result=progress, journal=journal)
-    except KeyboardInterrupt:
-        raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
-                           f"--resume {run_id} --out {out_dir}") from None
-    finally:
-        progress.close()
-    command = " ".join(["theorycheck"] + args.argv)
-    report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
-                          started=started, command=command, papers=args.paper,
-                          claim_ids=args.claim, registry=registry)
-    baseline, label = _baseline_for(args.baseline)
-    path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline, baseline_label=label)
+    tasks = len(claims) * (1 if args.no_mutants else 1 + max(len(c.mutants) for c in claims))
+    with _executor(args, tasks) as executor:
+        try:
+            results = run_claims(claims, profile, seed, device=device, executor=executor,
+                                 with_mutants=not args.no_mutants, on_result=progress, journal=journal)
+        except KeyboardInterrupt:
+            raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
+                               f"--resume {run_id} --out {out_dir}") from None
+        finally:
+            progress.close()
+        command = " ".join(["theorycheck"] + args.argv)
+        report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
+                              started=started, command=command, papers=args.paper,
+                              claim_ids=args.claim, registry=registry)
+        baseline, label = _baseline_for(args.baseline)
+        path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline,
+                            baseline_label=label)
     journal.remove()
     _print_summary(report)
     _out(f"report: {path / 'index.html'}")
@@ -391,22 +413,27 @@ def _json_default(x):
 
 
 def cmd_calibrate(args) -> int:
-    from checks.run import run_claims
+    from checks.run import run_seeds
     if args.seeds < 1:
         raise TheorycheckError(f"--seeds must be >= 1, got {args.seeds}")
     args.seed = 0
     profile, _, device, claims, _ = _prepare(args)
     problems = []
-    for seed in range(args.seeds):
-        start = time.time()
-        results = run_claims(claims, profile, seed, device=device, jobs=args.jobs)
+    start = time.time()
+    seeds = list(range(args.seeds))
+    tasks = len(seeds) * len(claims) * (1 + max(len(c.mutants) for c in claims))
+    with _executor(args, tasks) as executor:
+        by_seed = run_seeds(claims, profile, seeds, device=device, executor=executor)
+    for seed in seeds:
+        results = by_seed[seed]
         found = [f"{r.claim.id}: {r.verdict.value} (declared {r.expected.value})"
                  for r in results if not r.as_declared]
         found += [f"{r.claim.id} :: {name}: mutant survived" for r in results for name in r.survivors]
         problems += [(seed, f) for f in found]
-        _out(f"seed {seed:3d}: {len(found)} unexpected ({time.time() - start:.0f}s)")
+        _out(f"seed {seed:3d}: {len(found)} unexpected")
         for f in found:
             _out(f"    {f}")
+    _out(f"({time.time() - start:.0f}s on {executor.workers} {executor.name} worker(s))")
     _out(f"\n{len(problems)} unexpected verdicts over {args.seeds} seeds x {len(claims)} claims "
          f"(profile {profile.name})")
     return 0 if not problems else 1
@@ -479,7 +506,7 @@ COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "bas
 
 
 def _interrupt(signum, frame):
-    from checks.run import STOP_REQUESTED
+    from checks.interrupt import STOP_REQUESTED
     STOP_REQUESTED.set()
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
@@ -494,7 +521,7 @@ def _install_signal_handlers() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from checks.run import STOP_REQUESTED
+    from checks.interrupt import STOP_REQUESTED
     STOP_REQUESTED.clear()
     previous = _install_signal_handlers()
     try:

@@ -1,6 +1,7 @@
 """The engine: one claim (or one of its mutants) in, one :class:`Outcome` out.
 
-Each kind has its runner:
+Each kind has its runner, registered in :data:`RUNNERS` (a new kind is one runner function and
+its ``@runner(Kind.X)`` line):
 
 - identity / inequality: a Hypothesis search over the claim's domain, ``target()`` pushing toward
   the smallest slack, shrinking a failure to the simplest recipe;
@@ -14,6 +15,7 @@ error); :mod:`checks.run` combines an erratum with its corrected sibling.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import math
@@ -24,14 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
-from hypothesis import HealthCheck, Phase, example, given, settings, target
-from hypothesis import seed as hypothesis_seed
 
 from checks.audit import audit_counterexample
 from checks.policy import limited_threads
 from checks.profiles import Profile
 from checks.statistics import clopper_pearson, fit_exponent
-from checks.strategies import recipes
 from theory.claims import AtLeast, Claim, Exponent, Kind, Mutant, Verdict, memo
 from theory.domains import canonical_json
 from theory.evidence import Evidence
@@ -40,7 +39,8 @@ from theory.evidence import Evidence
 MAX_SLACKS = 500
 
 
-def _ignore_source_constants() -> bool:
+@functools.cache
+def ignore_source_constants() -> bool:
     """Make Hypothesis's draws depend on the seed alone.
 
     Hypothesis mixes literals found in the source of every loaded project module into its draws
@@ -48,7 +48,8 @@ def _ignore_source_constants() -> bool:
     session and a ``--jobs`` worker, so the same seed would visit different instances in each.
     We give it an empty set of source constants instead. This reaches into a private module of
     Hypothesis; if that module changes, the determinism tests (tests/test_determinism_resume.py)
-    say so. Returns whether the patch applied.
+    say so. Returns whether the patch applied. Called before the first search (Hypothesis is
+    imported only by the claims that search, so that commands which never search start faster).
     """
     try:
         from hypothesis.internal.conjecture import providers
@@ -61,8 +62,6 @@ def _ignore_source_constants() -> bool:
     except (ImportError, AttributeError, TypeError):
         return False
 
-
-SOURCE_CONSTANTS_IGNORED = _ignore_source_constants()
 
 
 def derive_seed(run_seed: int, claim_id: str, mutant: str | None = None) -> int:
@@ -224,13 +223,40 @@ def _counterexample(claim: Claim, recipe: dict, ev: Evidence, mutant: str | None
     }
 
 
+#: A runner checks one claim (or a claim with a mutant applied) of its kind and returns the raw
+#: outcome: ``runner(claim, profile, seed, mutant_name, context) -> Outcome``.
+Runner = Callable[[Claim, Profile, int, "str | None", RunContext], Outcome]
+
+#: The runner of each kind. :func:`check` looks the claim's kind up here; nothing else in the
+#: engine depends on the kind.
+RUNNERS: dict[Kind, Runner] = {}
+
+
+def runner(*kinds: Kind) -> Callable[[Runner], Runner]:
+    """Register the decorated function as the runner of ``kinds``."""
+    def register(fn: Runner) -> Runner:
+        for kind in kinds:
+            if kind in RUNNERS:
+                raise ValueError(f"kind {kind.value!r} already has the runner {RUNNERS[kind].__name__}")
+            RUNNERS[kind] = fn
+        return fn
+    return register
+
+
 def _enough_valid(tally: _Tally, budget: int) -> bool:
     valid = tally.instances - sum(tally.reasons.values())
     return valid >= max(3, budget // 10)
 
 
-def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+@runner(Kind.IDENTITY, Kind.INEQUALITY)
+def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
+               context: RunContext) -> Outcome:
     """identity / inequality: Hypothesis search for a counterexample."""
+    from hypothesis import HealthCheck, Phase, example, given, settings, target
+    from hypothesis import seed as hypothesis_seed
+
+    from checks.strategies import recipes
+    ignore_source_constants()
     tally = _Tally()
 
     def body(recipe):
@@ -286,7 +312,9 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None) ->
     return out
 
 
-def run_probability(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+@runner(Kind.PROBABILITY)
+def run_probability(claim: Claim, profile: Profile, seed: int, mutant: str | None,
+                    context: RunContext) -> Outcome:
     """probability: trials drawn from the domain; exact binomial interval against the level."""
     assert isinstance(claim.expect, AtLeast)
     rng = np.random.default_rng(seed)
@@ -326,7 +354,9 @@ def run_probability(claim: Claim, profile: Profile, seed: int, mutant: str | Non
     return out
 
 
-def run_scaling(claim: Claim, profile: Profile, seed: int, mutant: str | None) -> Outcome:
+@runner(Kind.SCALING)
+def run_scaling(claim: Claim, profile: Profile, seed: int, mutant: str | None,
+                context: RunContext) -> Outcome:
     """scaling: sweep the Grid field for several seeds and fit the log-log exponent."""
     assert isinstance(claim.expect, Exponent)
     grid_field = claim.domain.grid_field()
@@ -372,6 +402,7 @@ def run_scaling(claim: Claim, profile: Profile, seed: int, mutant: str | None) -
     return out
 
 
+@runner(Kind.DYNAMICS, Kind.EXPERIMENT)
 def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | None,
                      context: RunContext) -> Outcome:
     """dynamics / experiment: whole runs per seed, each returning Evidence (one or a list)."""
@@ -411,14 +442,7 @@ def check(claim: Claim, profile: Profile, run_seed: int, *, mutant: Mutant | Non
     memo.clear()  # memo caches live for one claim check (theory.claims.memo)
     start = time.perf_counter()
     try:
-        if claim.kind in (Kind.IDENTITY, Kind.INEQUALITY):
-            out = run_search(target_claim, profile, seed, name)
-        elif claim.kind is Kind.PROBABILITY:
-            out = run_probability(target_claim, profile, seed, name)
-        elif claim.kind is Kind.SCALING:
-            out = run_scaling(target_claim, profile, seed, name)
-        else:
-            out = run_trajectories(target_claim, profile, seed, name, context)
+        out = RUNNERS[claim.kind](target_claim, profile, seed, name, context)
         if claim.diagnostics is not None and mutant is None:
             out.diagnostics.extend(claim.diagnostics(np.random.default_rng(seed)))
         refuting = getattr(out, "refuting", None)

@@ -6,26 +6,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import os
 import platform
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from checks.engine import Outcome, RunContext, check
+from checks.engine import Outcome
+from checks.executors import Executor, Task, make_executor
+from checks.interrupt import STOP_REQUESTED
 from checks.profiles import Profile
 from checks.report import SCHEMA
 from theory import __version__
-from theory.claims import REGISTRY, Claim, Registry, Status, Verdict
+from theory.claims import REGISTRY, Claim, Registry, Status, Tier, Verdict
 from theory.errors import InputError
 
 
-#: Set by the CLI's signal handlers. The handler also raises KeyboardInterrupt at once, but an
-#: exception raised inside a garbage-collector callback or a __del__ is printed and dropped by
-#: Python, so the run also stops at the next finished task when this is set.
-STOP_REQUESTED = threading.Event()
 
 
 @dataclass
@@ -107,104 +103,81 @@ def combine(results: list[ClaimResult]) -> None:
 
 
 def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str = "cpu",
-               with_mutants: bool = True, jobs: int = 1,
+               with_mutants: bool = True, jobs: int = 1, executor: Executor | None = None,
                on_result: Callable[[ClaimResult], None] | None = None,
                journal=None) -> list[ClaimResult]:
-    """Check every claim (and its mutants); ``jobs`` > 1 spreads them over worker processes.
+    """Check every claim (and its mutants) under run seed ``seed``.
 
-    Each claim and each mutant draws its own seed from (run seed, claim id, mutant name), so the
-    outcomes do not depend on the order or the process they run in: a parallel run reports the
-    same numbers as a serial one. With a :class:`checks.journal.Journal`, every finished task is
-    saved as it completes and tasks the journal already holds are not run again (``--resume``).
+    ``executor`` decides where the tasks run (:mod:`checks.executors`); without one, ``jobs`` > 1
+    spreads them over that many local processes. Each claim and each mutant draws its own seed
+    from (run seed, claim id, mutant name), so the outcomes do not depend on the order or the
+    process they run in: every executor reports the numbers of a serial run. With a
+    :class:`checks.journal.Journal`, every finished task is saved as it completes and tasks the
+    journal already holds are not run again (``--resume``).
     """
-    tasks = [(c, None) for c in claims]
-    if with_mutants:
-        tasks += [(c, m) for c in claims for m in c.mutants]
-    pending = {c.id: 1 + (len(c.mutants) if with_mutants else 0) for c in claims}
-    results = {c.id: ClaimResult(c, None) for c in claims}  # type: ignore[arg-type]
-    mutant_outcomes: dict[str, dict[str, Outcome]] = {c.id: {} for c in claims}
+    return run_seeds(claims, profile, [seed], device=device, with_mutants=with_mutants, jobs=jobs,
+                     executor=executor, on_result=on_result, journal=journal)[seed]
 
-    def record(c: Claim, m, outcome: Outcome, *, fresh: bool = True) -> None:
+
+def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device: str = "cpu",
+              with_mutants: bool = True, jobs: int = 1, executor: Executor | None = None,
+              on_result: Callable[[ClaimResult], None] | None = None,
+              journal=None) -> dict[int, list[ClaimResult]]:
+    """:func:`run_claims` for several run seeds at once (a calibration): every claim, mutant and
+    seed is one task, so a cluster works on all of them together. ``journal`` needs one seed."""
+    if journal is not None and len(seeds) != 1:
+        raise ValueError("a journal records one run seed")
+    n_tasks = {c.id: 1 + (len(c.mutants) if with_mutants else 0) for c in claims}
+    pending = {(c.id, s): n_tasks[c.id] for c in claims for s in seeds}
+    results = {(c.id, s): ClaimResult(c, None) for c in claims for s in seeds}  # type: ignore[arg-type]
+    mutant_outcomes: dict[tuple[str, int], dict[str, Outcome]] = {k: {} for k in results}
+    by_id = {c.id: c for c in claims}
+
+    def record(task: Task, outcome: Outcome, *, fresh: bool = True) -> None:
         if STOP_REQUESTED.is_set():  # a signal whose KeyboardInterrupt was swallowed somewhere
             raise KeyboardInterrupt("stop requested")
         if journal is not None and fresh:
-            journal.record(c.id, m.name if m else None, outcome)
-        if m is None:
-            results[c.id].outcome = outcome
+            journal.record(task.claim_id, task.mutant, outcome)
+        key = (task.claim_id, task.seed)
+        if task.mutant is None:
+            results[key].outcome = outcome
         else:
-            mutant_outcomes[c.id][m.name] = outcome
-        pending[c.id] -= 1
-        if pending[c.id] == 0:
-            res = results[c.id]
-            res.mutants = [(mu.name, mutant_outcomes[c.id][mu.name])
+            mutant_outcomes[key][task.mutant] = outcome
+        pending[key] -= 1
+        if pending[key] == 0:
+            res, c = results[key], by_id[task.claim_id]
+            res.mutants = [(mu.name, mutant_outcomes[key][mu.name])
                            for mu in (c.mutants if with_mutants else ())]
             if on_result:
                 on_result(res)
 
+    # claims first, then mutants, in registry order: a serial run reports claims as they finish
+    tasks = [Task(c.id, None, s, c.tier is Tier.GPU) for s in seeds for c in claims]
+    if with_mutants:
+        tasks += [Task(c.id, m.name, s, c.tier is Tier.GPU) for s in seeds for c in claims for m in c.mutants]
+    position = {c.id: i for i, c in enumerate(claims)}
+    tasks.sort(key=lambda t: (t.seed, position[t.claim_id]))  # stable: the claim before its mutants
     done = journal.done() if journal is not None else {}
     todo = []
-    for c, m in tasks:
-        previous = done.get((c.id, m.name if m else None))
+    for t in tasks:
+        previous = done.get((t.claim_id, t.mutant))
         if previous is not None:
-            record(c, m, previous, fresh=False)
+            record(t, previous, fresh=False)
         else:
-            todo.append((c, m))
-    tasks = todo
-    if jobs <= 1:
-        context = RunContext(device=device, profile=profile.name)
-        position = {c.id: i for i, c in enumerate(claims)}
-        order = sorted(tasks, key=lambda t: position[t[0].id])
-        for c, m in order:
-            record(c, m, check(c, profile, seed, mutant=m, context=context))
-    else:
-        _run_parallel(tasks, profile, seed, device, jobs, record)
-    ordered = [results[c.id] for c in claims]
-    combine(ordered)
-    return ordered
-
-
-def _check_by_name(claim_id: str, mutant: str | None, profile_name: str, seed: int,
-                   device: str) -> Outcome:
-    """Worker side of a parallel run: look the claim up by id (claims hold lambdas and do not
-    pickle) and check it."""
-    import theory.papers  # noqa: F401  (fills the registry in the worker)
-    from checks.profiles import get_profile
-    claim = REGISTRY.get(claim_id)
-    return check(claim, get_profile(profile_name), seed,
-                 mutant=claim.mutant(mutant) if mutant else None,
-                 context=RunContext(device=device, profile=profile_name))
-
-
-def _limit_threads(threads: int) -> None:
-    """Worker start-up: BLAS/OpenMP pools and torch's intra-op pool share the CPUs between the
-    workers (``cpu_count // jobs`` threads each) instead of each worker spinning up one thread per
-    CPU and the workers' threads fighting over the same cores."""
-    import torch
-    from threadpoolctl import threadpool_limits
-    threadpool_limits(threads)
-    torch.set_num_threads(threads)
-
-
-def _run_parallel(tasks, profile: Profile, seed: int, device: str, jobs: int, record) -> None:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    ctx = multiprocessing.get_context("spawn")  # fork is unsafe once torch's threads exist
-    threads = max(1, (os.cpu_count() or 1) // jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_limit_threads,
-                             initargs=(threads,)) as pool:
-        futures = {pool.submit(_check_by_name, c.id, m.name if m else None, profile.name, seed,
-                               device): (c, m) for c, m in tasks}
-        try:
-            remaining = set(futures)
-            while remaining:
-                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-                for f in done:
-                    c, m = futures[f]
-                    record(c, m, f.result())
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            todo.append(t)
+    own = executor is None
+    executor = executor or make_executor("processes" if jobs > 1 else "serial", jobs)
+    try:
+        for task, outcome in executor.run(todo, profile, device, by_id):
+            record(task, outcome)
+    finally:
+        if own:
+            executor.close()
+    out = {}
+    for s in seeds:
+        out[s] = [results[(c.id, s)] for c in claims]
+        combine(out[s])
+    return out
 
 
 # -- the report dict ----------------------------------------------------------------------------

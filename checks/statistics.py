@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+
+from theory.lazy import lazy
+
+stats = lazy("scipy.stats")
 
 from theory.errors import InputError
 

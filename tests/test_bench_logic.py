@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checks.bench import BenchResult, naive_walsh_transform
-from checks.bench_scaling import SLACK, Sweep
+from checks.bench_scaling import SLACK, Sweep, declared_sweeps
 from theory.hypercube import walsh_hadamard
 
 
@@ -37,3 +37,21 @@ def test_sweep_recovers_a_power_law_and_judges_it(power):
 def test_naive_walsh_transform_matches_the_fast_one(N):
     v = np.random.default_rng(N).standard_normal(2**N)
     np.testing.assert_allclose(naive_walsh_transform(v), walsh_hadamard(v), rtol=1e-12, atol=1e-12)
+
+
+def test_cost_sweeps_are_read_from_the_claim_declaration():
+    """checks/ names no claim: a claim's ``cost_sweeps`` declares its sweeps (a domain field, a
+    predicate parameter, or a call of its own); a claim without one declares none."""
+    from types import SimpleNamespace
+
+    import theory.papers  # noqa: F401
+    from theory.claims import REGISTRY
+    claim = next(c for c in REGISTRY if c.domain is not None and c.domain.sample(np.random.default_rng(0)))
+    assert declared_sweeps(claim) == []
+    calls = []
+    spec = SimpleNamespace(parameter="n", sizes=[2, 4], bound=1.0, algorithm="a test",
+                           call=lambda n: (lambda: calls.append(n)))
+    sweeps = declared_sweeps(SimpleNamespace(cost_sweeps=[spec]))
+    assert [s.parameter for s in sweeps] == ["n"] and sweeps[0].bound == 1.0
+    sweeps[0].run(rounds=1)
+    assert calls == [2, 4] and len(sweeps[0].seconds) == 2

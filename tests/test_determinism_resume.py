@@ -23,7 +23,9 @@ SELECTION = ["--claim", "arora2019.rem5.1.printed-parallel", "--claim", "arora20
 
 
 def _run(out: Path, *extra) -> dict:
-    assert main(["run", *SELECTION, "--out", str(out), "--no-figures", *extra]) == 0
+    # 0 or 1 (1: a verdict differs from the declared one, e.g. an erratum still awaiting its
+    # certificate); what these tests compare is the report, not the verdicts
+    assert main(["run", *SELECTION, "--out", str(out), "--no-figures", *extra]) in (0, 1)
     return load_report(out / "latest")
 
 
@@ -64,7 +66,7 @@ def test_interrupted_run_resumes_to_the_same_report(reference, tmp_path):
     saved = len(journal.done())
     assert 1 <= saved < 1 + sum(1 + len(c.mutants) for c in claims)
     assert not (tmp_path / "latest").exists()
-    assert main(["run", "--resume", run_id, "--out", str(tmp_path), "--no-figures"]) == 0
+    assert main(["run", "--resume", run_id, "--out", str(tmp_path), "--no-figures"]) in (0, 1)
     resumed = load_report(tmp_path / "latest")
     assert resumed["run"]["id"] == run_id
     assert without_timing(resumed) == without_timing(reference)
@@ -91,8 +93,8 @@ def test_reproduction_line_replays_in_a_fresh_process(reference):
 def test_search_ignores_which_modules_are_loaded():
     """Hypothesis's source-constant heuristic is off, so a worker (which never imports the CLI)
     and the CLI draw the same instances."""
-    from checks.engine import SOURCE_CONSTANTS_IGNORED
-    assert SOURCE_CONSTANTS_IGNORED
+    from checks.engine import ignore_source_constants
+    assert ignore_source_constants()
     script = ("import sys\n"
               "if sys.argv[1] == 'cli':\n    import checks.cli\n"
               "import theory.papers\nfrom theory.claims import REGISTRY\n"

@@ -282,3 +282,15 @@ def test_evaluate_replays_a_recipe():
         c.domain.check({"x": 5000})
     with pytest.raises(InputError, match="missing"):
         c.domain.check({})
+
+
+def test_every_kind_has_exactly_one_runner():
+    """A kind is a runner in the table RUNNERS: every Kind has one, and a second registration
+    for the same kind is refused."""
+    import pytest
+
+    from checks.engine import RUNNERS, runner
+    from theory.claims import Kind
+    assert set(RUNNERS) == set(Kind)
+    with pytest.raises(ValueError, match="already has the runner"):
+        runner(Kind.SCALING)(lambda *a: None)

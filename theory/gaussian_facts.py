@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import special
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory import nets
 from theory.errors import InputError

@@ -19,7 +19,10 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.special import expit, logsumexp, softmax
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory import losses, nets
 from theory.errors import InputError
@@ -46,7 +49,7 @@ def loss_slope(z, loss: str):
     """ℓ'(z) (negative): −e^{−z} or −1/(1 + e^{z})."""
     _kind(loss)
     z = finite_array(z, "z")
-    return -np.exp(-z) if loss == "exp" else -expit(-z)
+    return -np.exp(-z) if loss == "exp" else -special.expit(-z)
 
 
 def smoothed_margin(p, loss: str) -> float:
@@ -78,7 +81,7 @@ def duals(p, loss: str) -> Duals:
     g = smoothed_margin(p, loss)
     log_Q = log_abs_slope_at(g, loss)
     if loss == "exp":
-        q = softmax(-p)
+        q = special.softmax(-p)
     else:
         # q_i = |ℓ'(p_i)| / |ℓ'(γ̃)| = expit(−p_i) (1 + e^{γ̃}), in log space
         q = np.exp(-np.logaddexp(0.0, p) - log_Q)

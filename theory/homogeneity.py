@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-import torch
+from theory.lazy import lazy
+
+torch = lazy("torch")
 
 from theory.errors import InputError
 from theory.validation import callable_arg, finite_real

@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-import scipy.linalg
+
+from theory.lazy import lazy
+
+scipy_linalg = lazy("scipy.linalg")
 
 from theory.validation import as_vector, finite_real, square_symmetric
 
@@ -119,10 +122,10 @@ def psd_quadratic_inverse(H, y, *, h_error: float = 0.0) -> QuadraticInverse:
     extra = finite_real(h_error, "h_error", lo=0.0)
     delta_h = CHOLESKY_BACKWARD_C * n * _EPS * _norm2_upper(A) + extra
     try:
-        factor = scipy.linalg.cho_factor(A, lower=True, check_finite=False)
+        factor = scipy_linalg.cho_factor(A, lower=True, check_finite=False)
     except np.linalg.LinAlgError:
         return QuadraticInverse(np.inf, None, np.inf, False, delta_h)
-    z = scipy.linalg.cho_solve(factor, v, check_finite=False)
+    z = scipy_linalg.cho_solve(factor, v, check_finite=False)
     q = float(v @ z)
     q_error = delta_h * float(z @ z) + n * _EPS * float(np.abs(v) @ np.abs(z))
     return QuadraticInverse(q, z, q_error, True, delta_h)

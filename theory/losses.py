@@ -15,7 +15,10 @@ exactly 0 for z ≳ 36); ℓ_log⁻¹(s) = −ln(e^s − 1) switches to −s −
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit, logsumexp
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory.errors import InputError
 from theory.validation import as_vector, finite_real
@@ -58,7 +61,7 @@ def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
     """−ℓ'(p_i) elementwise: 1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
     p = margins(p)
     if _loss_name(loss) == "logistic":
-        return expit(-p)
+        return special.expit(-p)
     return np.exp(-p)
 
 
@@ -76,12 +79,12 @@ def total_loss_log(p, loss: str = "logistic") -> float:
     """ln Σ_i ℓ(p_i), accurate even when every ℓ(p_i) underflows."""
     p = margins(p)
     if _loss_name(loss) == "exponential":
-        return float(logsumexp(-p))
+        return float(special.logsumexp(-p))
     # ln ℓ_log(z) = ln log1p(e^{-z}); for z > 30, log1p(e^{-z}) = e^{-z}(1 - e^{-z}/2 + ...)
     big = p > 30.0
     logs = np.where(big, -p + np.log1p(-0.5 * np.exp(-np.where(big, p, 30.0))),
                     np.log(np.logaddexp(0.0, -np.where(big, 0.0, p))))
-    return float(logsumexp(logs))
+    return float(special.logsumexp(logs))
 
 
 def smoothed_margin(p, loss: str = "logistic") -> float:
@@ -93,7 +96,7 @@ def smoothed_margin(p, loss: str = "logistic") -> float:
     """
     p = margins(p)
     if _loss_name(loss) == "exponential":
-        return float(-logsumexp(-p))
+        return float(-special.logsumexp(-p))
     log_s = total_loss_log(p, "logistic")
     s = float(np.exp(log_s))
     if s < 1e-8:

@@ -21,7 +21,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linprog, minimize, nnls
+
+from theory.lazy import lazy
+
+optimize = lazy("scipy.optimize")
 
 from theory.errors import InputError
 from theory.tolerances import dot_error
@@ -58,7 +61,7 @@ def l1_svm(features, y) -> L1Svm:
                       np.hstack([np.ones(K), np.ones(K), [0.0]])[None, :]])
     b_ub = np.concatenate([np.zeros(n), [1.0]])
     bounds = [(0, None)] * (2 * K) + [(None, None)]
-    res = linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=bounds, method="highs")
+    res = optimize.linprog(c, A_ub=A_ub, b_ub=b_ub, bounds=bounds, method="highs")
     if res.status != 0:
         raise RuntimeError(f"ℓ1-SVM LP failed: {res.message}")
     mu = res.x[:K] - res.x[K:2 * K]
@@ -109,7 +112,7 @@ def linear_separation_margin(A, box: float = 1.0) -> tuple[float, np.ndarray]:
     c[-1] = -1.0
     A_ub = np.hstack([-A, np.ones((m, 1))])
     bounds = [(-box, box)] * k + [(None, None)]
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(m), bounds=bounds, method="highs")
+    res = optimize.linprog(c, A_ub=A_ub, b_ub=np.zeros(m), bounds=bounds, method="highs")
     if res.status != 0:
         raise RuntimeError(f"separation LP failed: {res.message}")
     return float(res.x[-1]), res.x[:k]
@@ -135,7 +138,7 @@ def best_linear_margin(X, y) -> tuple[float, np.ndarray]:
     y = _labels(y, X.shape[0])
     Z = lp_coefficients(y[:, None] * X, "X")
     n, d = Z.shape
-    lp = linprog(np.zeros(d), A_ub=-Z, b_ub=-np.ones(n), bounds=[(None, None)] * d, method="highs")
+    lp = optimize.linprog(np.zeros(d), A_ub=-Z, b_ub=-np.ones(n), bounds=[(None, None)] * d, method="highs")
     if lp.status == 0:
         try:
             return linear_max_margin(X, y)
@@ -163,7 +166,7 @@ def least_distance_max_margin(X, y) -> tuple[float, np.ndarray, float]:
     n, d = Z.shape
     E = np.vstack([Z.T, np.ones((1, n))])
     target = np.r_[np.zeros(d), 1.0]
-    lam, _ = nnls(E, target)
+    lam, _ = optimize.nnls(E, target)
     r = E @ lam - target
     rounding = dot_error(n + d + 4) * (float(np.linalg.norm(E)) * float(np.linalg.norm(lam)) + 1.0)
     size = float(np.linalg.norm(r[:d]))

@@ -22,7 +22,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import betainc, expit
+
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_vector, finite_array, finite_real, positive_int,
@@ -80,7 +83,7 @@ class Problem:
 
     def risk_gradient(self, a) -> np.ndarray:
         """∂R/∂a_i = −c·y_i·σ(−y_i a_i)."""
-        return -self.scale * self.y * expit(-self.y * a)
+        return -self.scale * self.y * special.expit(-self.y * a)
 
     # --- the functional ------------------------------------------------------------------
     def outputs(self, rho: "Particles") -> np.ndarray:
@@ -221,7 +224,7 @@ def cap_measure(d: int, r) -> np.ndarray:
     if np.any(r < 0):
         raise InputError("r must be finite and non-negative")
     phi = np.arccos(np.clip(1 - r * r / 2, -1.0, 1.0))
-    small = 0.5 * betainc(d / 2, 0.5, np.sin(np.minimum(phi, math.pi - phi)) ** 2)
+    small = 0.5 * special.betainc(d / 2, 0.5, np.sin(np.minimum(phi, math.pi - phi)) ** 2)
     return np.where(r >= 2, 1.0, np.where(phi <= math.pi / 2, small, 1.0 - small))
 
 

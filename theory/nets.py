@@ -23,7 +23,10 @@ Everything is float64 numpy; :func:`torch_outputs` is the same forward pass in t
 from __future__ import annotations
 
 import numpy as np
-import torch
+
+from theory.lazy import lazy
+
+torch = lazy("torch")
 
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_tensor, as_vector, finite_array, finite_real,

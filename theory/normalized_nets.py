@@ -16,7 +16,10 @@ Hidden hypotheses of the ubiquity claim are switches here: ``norm_bias`` adds La
 from __future__ import annotations
 
 import numpy as np
-import torch
+
+from theory.lazy import lazy
+
+torch = lazy("torch")
 
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_tensor, as_vector, finite_real, iterations,

@@ -21,7 +21,10 @@ import math
 from typing import Callable
 
 import numpy as np
-from scipy import integrate, special, stats
+
+from theory.lazy import lazy
+
+integrate, special, stats = lazy("scipy.integrate"), lazy("scipy.special"), lazy("scipy.stats")
 
 from theory import nets
 from theory.max_margin import l1_svm

@@ -9,7 +9,10 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
-from scipy import stats
+
+from theory.lazy import lazy
+
+stats = lazy("scipy.stats")
 
 from theory.errors import InputError
 from theory.validation import finite_real, positive_int

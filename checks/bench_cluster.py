@@ -1,0 +1,72 @@
+"""Speed-up of a run on a Dask LocalCluster of two single-threaded workers over a serial run
+(``theorycheck bench --only cluster``; target ≥ 1.8×, issue 17).
+
+The work is a representative subset of the quick profile: every ``stride``-th quick-tier claim in
+registry order with its mutants, so every paper and kind is in it and no claim is named here. The
+cluster is started and its workers have imported the registry before the clock starts (a cluster
+stays up between runs; its start-up is reported separately). Both runs must give the same
+outcomes.
+"""
+
+from __future__ import annotations
+
+import time
+
+
+def representative_claims(stride: int):
+    import theory.papers  # noqa: F401
+    from checks.profiles import get_profile
+    from checks.run import select_claims
+    from theory.claims import REGISTRY
+    quick = select_claims(get_profile("quick"), registry=REGISTRY)
+    chosen = {c.id for c in quick[::stride]}
+    for c in quick[::stride]:  # an erratum needs its corrected sibling to be combined
+        if c.corrected_by:
+            chosen.add(c.corrected_by)
+    return [c for c in quick if c.id in chosen]
+
+
+def _warm(_: int) -> bool:
+    import theory.papers  # noqa: F401
+    return True
+
+
+def bench_cluster(stride: int = 8, workers: int = 2):
+    from checks.bench import BenchResult
+    from checks.executors import make_executor
+    from checks.profiles import get_profile
+    from checks.run import claim_entry, run_claims
+    profile = get_profile("quick")
+    claims = representative_claims(stride)
+    start = time.perf_counter()
+    with make_executor("dask", workers) as ex:
+        ex.map(_warm, range(workers * 4))
+        startup = time.perf_counter() - start
+        start = time.perf_counter()
+        parallel = run_claims(claims, profile, 0, executor=ex)
+        cluster_s = time.perf_counter() - start
+    start = time.perf_counter()
+    serial = run_claims(claims, profile, 0, jobs=1)
+    serial_s = time.perf_counter() - start
+
+    def untimed(results):
+        entries = [claim_entry(r) for r in results]
+        for e in entries:
+            e.pop("wall_s")
+            for m in e["mutants"]:
+                m.pop("wall_s")
+        return entries
+
+    same = untimed(parallel) == untimed(serial)
+    tasks = sum(1 + len(c.mutants) for c in claims)
+    longest = max(r.outcome.wall_s + sum(o.wall_s for _, o in r.mutants) for r in serial)
+    import os
+    return BenchResult(
+        "cluster", f"{len(claims)} quick claims ({tasks} tasks) on a LocalCluster of {workers} "
+                   f"single-threaded workers", cluster_s, serial_s, "the same claims serially",
+        1.8, True,
+        {"claims": len(claims), "tasks": tasks, "workers": workers, "cluster_startup_s": startup,
+         "longest_claim_s": longest, "load_average": list(os.getloadavg())},
+        {"same outcomes as serial": same},
+        f"cluster start-up (not timed above) {startup:.1f} s; longest claim {longest:.1f} s; "
+        f"load average {os.getloadavg()[0]:.1f}")

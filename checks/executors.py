@@ -1,0 +1,248 @@
+"""Where the tasks of a run execute: in this process, in a pool of local processes, or on a Dask
+distributed cluster (``--executor serial|processes|dask``).
+
+A task is one claim, or one mutant of it, under one run seed (a calibration has one task per
+claim, mutant and seed). Workers look claims up by id (claims hold lambdas and do not pickle) and
+return the :class:`~checks.engine.Outcome`, which does pickle. Every task draws its randomness
+from (run seed, claim id, mutant name), so where and in which order a task runs changes nothing in
+its outcome: every executor gives the serial report.
+
+Dask (an optional extra, ``pip install 'theorycheck[dask]'``): with no ``--scheduler`` address a
+``LocalCluster`` of single-threaded worker processes on the loopback interface; with an address,
+the user's cluster (started e.g. with dask-jobqueue on SLURM; its workers need theorycheck
+installed). A worker that dies mid-task has its task run once more elsewhere; a second death makes
+that task an ``error`` outcome and the run goes on. Tasks of the gpu tier ask for the worker
+resource ``GPU`` (start GPU workers with ``dask worker ADDRESS --resources GPU=1``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from checks.engine import Outcome, RunContext, check
+from checks.profiles import Profile, get_profile
+from theory.claims import Claim, Verdict
+from theory.errors import InputError
+
+EXECUTORS = ("serial", "processes", "dask")
+
+#: How often a task may be lost with its worker before it is reported as an error (the issue asks
+#: for one retry).
+WORKER_DEATHS_ALLOWED = 1
+
+DASK_MISSING = ("--executor dask needs Dask's distributed scheduler: "
+                "pip install 'theorycheck[dask]' (or: pip install dask distributed)")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One claim (``mutant`` None) or one of its mutants, checked under run seed ``seed``."""
+
+    claim_id: str
+    mutant: str | None
+    seed: int
+    gpu: bool = False  # runs only where a GPU resource is offered (Dask)
+
+    @property
+    def key(self) -> str:
+        """A name unique within a run (the Dask task key, the progress label)."""
+        return f"{self.claim_id}::{self.mutant or ''}::seed{self.seed}"
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the affinity mask, which a batch scheduler may narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def parse_jobs(value: str | int) -> int:
+    """``--jobs``: a positive integer, or ``auto`` for every CPU this process may use."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        jobs = value
+    elif isinstance(value, str) and value.strip().lower() == "auto":
+        return available_cpus()
+    else:
+        try:
+            jobs = int(str(value))
+        except ValueError:
+            raise InputError(f"--jobs must be a positive integer or 'auto', got {value!r}") from None
+    if jobs < 1:
+        raise InputError(f"--jobs must be >= 1 or 'auto', got {value!r}")
+    return jobs
+
+
+def run_task(task: Task, profile_name: str, device: str) -> Outcome:
+    """Worker side: look the claim up by id and check it (or its mutant)."""
+    import theory.papers  # noqa: F401  (fills the registry in a fresh worker)
+    from theory.claims import REGISTRY
+    claim = REGISTRY.get(task.claim_id)
+    return check(claim, get_profile(profile_name), task.seed,
+                 mutant=claim.mutant(task.mutant) if task.mutant else None,
+                 context=RunContext(device=device, profile=profile_name))
+
+
+def run_task_on_dask(task: Task, profile_name: str, device: str) -> Outcome:
+    """:func:`run_task` in a Dask worker. The worker's own threads (heartbeats with random
+    jitter) touch the global ``random`` module while Hypothesis generates data, which Hypothesis
+    reports with a deprecation warning; its draws come from its own seeded generator, so the
+    warning says nothing about this task and is silenced here."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Do not use the `random` module inside strategies")
+        return run_task(task, profile_name, device)
+
+
+def limit_threads(threads: int) -> None:
+    """Worker start-up: BLAS/OpenMP pools and torch's intra-op pool share the CPUs between the
+    workers instead of each spinning up one thread per CPU and fighting over the same cores.
+    (Torch's pool is set only if torch is imported; a worker that later imports it inherits
+    OMP_NUM_THREADS, set here before any import.)"""
+    import sys
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(threads)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
+
+
+class Executor:
+    """Runs tasks and yields ``(task, outcome)`` as each finishes; also maps a plain function over
+    items (the report's figures). Use as a context manager."""
+
+    name = "executor"
+    workers = 1
+
+    def run(self, tasks: list[Task], profile: Profile, device: str,
+            claims: dict[str, Claim]) -> Iterator[tuple[Task, Outcome]]:
+        """``claims``: the claims by id (a worker process finds them in its own registry)."""
+        raise NotImplementedError
+
+    def map(self, fn: Callable, items: Iterable) -> list:
+        return [fn(item) for item in items]
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "Executor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class SerialExecutor(Executor):
+    """Every task in this process, one after the other, in the order given."""
+
+    name = "serial"
+
+    def run(self, tasks, profile, device, claims):
+        context = RunContext(device=device, profile=profile.name)
+        for task in tasks:
+            claim = claims[task.claim_id]
+            mutant = claim.mutant(task.mutant) if task.mutant else None
+            yield task, check(claim, profile, task.seed, mutant=mutant, context=context)
+
+
+class ProcessExecutor(Executor):
+    """A pool of ``workers`` local processes (spawned: fork is unsafe once torch's threads exist),
+    each limited to ``cpus // workers`` BLAS and torch threads."""
+
+    name = "processes"
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        self.workers = workers
+        threads = max(1, available_cpus() // workers)
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=limit_threads, initargs=(threads,))
+
+    def run(self, tasks, profile, device, claims):
+        from concurrent.futures import FIRST_COMPLETED, wait
+        futures = {self.pool.submit(run_task, t, profile.name, device): t for t in tasks}
+        remaining = set(futures)
+        while remaining:
+            done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+            for f in done:
+                yield futures[f], f.result()
+
+    def map(self, fn, items):
+        return list(self.pool.map(fn, items))
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(Executor):
+    """Tasks on a Dask distributed cluster: the one at ``scheduler``, or a LocalCluster of
+    ``workers`` single-threaded processes on 127.0.0.1."""
+
+    name = "dask"
+
+    def __init__(self, workers: int, scheduler: str | None = None):
+        try:
+            import dask
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise InputError(DASK_MISSING) from None
+        self.cluster = None
+        # Read by the scheduler we start (a user's scheduler has its own setting): a task whose
+        # worker died more than this often is failed with KilledWorker instead of retried.
+        dask.config.set({"distributed.scheduler.allowed-failures": WORKER_DEATHS_ALLOWED})
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout="20s")
+            except OSError as exc:
+                raise InputError(f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({exc})") from None
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None,
+                                        silence_logs=40)  # logging.ERROR
+            self.client = Client(self.cluster)
+        self.workers = len(self.client.scheduler_info().get("workers", {})) or workers
+
+    def run(self, tasks, profile, device, claims):
+        from distributed import as_completed
+        futures = {}
+        for t in tasks:
+            f = self.client.submit(run_task_on_dask, t, profile.name, device, key=f"theorycheck-{t.key}",
+                                   pure=False, resources={"GPU": 1} if t.gpu else None)
+            futures[f] = t
+        for f in as_completed(futures):
+            t = futures[f]
+            yield t, self._outcome(f)
+
+    @staticmethod
+    def _outcome(future) -> Outcome:
+        from distributed import KilledWorker
+        try:
+            return future.result()
+        except KilledWorker:
+            return Outcome(Verdict.ERROR, f"the worker running this task died "
+                                          f"{WORKER_DEATHS_ALLOWED + 1} times (killed, or out of memory)")
+
+    def map(self, fn, items):
+        return self.client.gather(self.client.map(fn, list(items), pure=False))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(name: str, workers: int, scheduler: str | None = None) -> Executor:
+    """The executor ``--executor NAME`` asks for (``--scheduler`` only with dask)."""
+    if name not in EXECUTORS:
+        raise InputError(f"unknown executor {name!r} (choose from: {', '.join(EXECUTORS)})")
+    if scheduler and name != "dask":
+        raise InputError("--scheduler is an address of a Dask scheduler; it needs --executor dask")
+    if name == "dask":
+        return DaskExecutor(workers, scheduler)
+    if name == "processes" and workers > 1:
+        return ProcessExecutor(workers)
+    return SerialExecutor()

@@ -1,0 +1,163 @@
+"""Executors: every one gives the serial report; a Dask worker killed mid-run loses nothing; the
+command-line options fail with one clear line."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+import pytest
+
+import theory.papers  # noqa: F401
+from checks.cli import main
+from checks.executors import DASK_MISSING, DaskExecutor, Task, make_executor, parse_jobs
+from checks.journal import Journal
+from checks.profiles import get_profile
+from checks.run import claim_entry, run_claims, select_claims
+from theory.claims import Verdict
+from theory.errors import InputError
+
+#: one claim and its two mutants: three tasks of about a second each
+SELECTION = ["arora2019.rem5.1.hinf-positive-definite"]
+SEED = 5
+
+
+def _entries(results) -> list[dict]:
+    """The report entries without their timings."""
+    entries = [claim_entry(r) for r in results]
+    for e in entries:
+        e.pop("wall_s")
+        for m in e["mutants"]:
+            m.pop("wall_s")
+    return entries
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return select_claims(get_profile("quick"), claim_ids=SELECTION)
+
+
+@pytest.fixture(scope="module")
+def serial(claims):
+    return _entries(run_claims(claims, get_profile("quick"), SEED, jobs=1))
+
+
+def test_jobs_accepts_auto_and_positive_counts():
+    assert parse_jobs("auto") >= 1
+    assert parse_jobs("3") == 3 and parse_jobs(2) == 2
+    for bad in ("0", "-1", "many", "1.5"):
+        with pytest.raises(InputError, match="--jobs"):
+            parse_jobs(bad)
+
+
+def test_scheduler_without_dask_is_refused():
+    with pytest.raises(InputError, match="needs --executor dask"):
+        make_executor("processes", 2, "tcp://127.0.0.1:8786")
+    with pytest.raises(InputError, match="unknown executor"):
+        make_executor("threads", 2)
+
+
+def test_missing_dask_is_one_line_naming_the_extra(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    code = main(["run", "--claim", SELECTION[0], "--executor", "dask", "--out", str(tmp_path)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and err == f"theorycheck: error: {DASK_MISSING}"
+    assert "theorycheck[dask]" in err and "\n" not in err
+
+
+def test_gpu_tier_tasks_ask_for_a_gpu_resource():
+    pytest.importorskip("distributed")
+    submitted = []
+
+    class Submitted(Exception):
+        """nothing runs: only the request matters here"""
+
+    class Client:
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(kwargs)
+            raise Submitted
+
+    ex = DaskExecutor.__new__(DaskExecutor)
+    ex.client = Client()
+    for gpu in (True, False):
+        with pytest.raises(Submitted):
+            next(ex.run([Task("some.claim", None, 0, gpu=gpu)], get_profile("quick"), "cpu", {}))
+    assert submitted[0]["resources"] == {"GPU": 1} and submitted[1]["resources"] is None
+
+
+def test_processes_give_the_serial_report(claims, serial):
+    with make_executor("processes", 2) as ex:
+        assert _entries(run_claims(claims, get_profile("quick"), SEED, executor=ex)) == serial
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    pytest.importorskip("distributed")
+    with make_executor("dask", 2) as ex:  # a LocalCluster on 127.0.0.1
+        yield ex
+
+
+def test_dask_gives_the_serial_report(dask_cluster, claims, serial):
+    assert dask_cluster.workers == 2
+    assert _entries(run_claims(claims, get_profile("quick"), SEED, executor=dask_cluster)) == serial
+
+
+def test_dask_survives_a_worker_killed_mid_run(dask_cluster, claims, serial, tmp_path):
+    """As soon as a worker is running a task, it is killed (SIGKILL); its task runs again on a
+    worker that is alive, the journal holds every task, and the report equals the serial one."""
+    client = dask_cluster.client
+    journal = Journal.start(tmp_path, "killed-worker", {"seed": SEED})
+    killed = []
+
+    def kill_a_busy_worker():
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            busy = [w for w, keys in client.processing().items() if keys]
+            if busy:
+                for pid in client.run(os.getpid, workers=busy[:1]).values():
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                return
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    results = run_claims(claims, get_profile("quick"), SEED, executor=dask_cluster, journal=journal)
+    killer.join()
+    assert killed
+    assert len(journal.done()) == sum(1 + len(c.mutants) for c in claims)
+    assert _entries(results) == serial
+
+
+def test_a_task_whose_worker_dies_twice_is_an_error_not_a_crash():
+    from distributed import KilledWorker
+
+    class Future:
+        def result(self):
+            raise KilledWorker("task", "worker", 2)
+
+    out = DaskExecutor._outcome(Future())
+    assert out.verdict is Verdict.ERROR and "died" in out.message
+
+
+def test_cli_run_on_a_dask_scheduler_writes_the_serial_report(dask_cluster, tmp_path):
+    """`theorycheck run --executor dask --scheduler ADDRESS` (the fixture's LocalCluster) writes
+    the report a serial run writes, apart from timing."""
+    from checks.report import load_report
+    from checks.run import without_timing
+    address = dask_cluster.cluster.scheduler_address
+    args = ["run", "--claim", SELECTION[0], "--seed", str(SEED), "--no-figures"]
+    assert main([*args, "--jobs", "1", "--out", str(tmp_path / "serial")]) in (0, 1)
+    assert main([*args, "--executor", "dask", "--scheduler", address,
+                 "--out", str(tmp_path / "dask")]) in (0, 1)
+    serial, dask = (without_timing(load_report(tmp_path / name / "latest")) for name in ("serial", "dask"))
+    assert dask == serial
+
+
+def test_bad_jobs_on_the_command_line_is_one_line(tmp_path, capsys):
+    assert main(["run", "--claim", SELECTION[0], "--jobs", "0", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("theorycheck: error: --jobs") and "\n" not in err
