@@ -167,8 +167,9 @@ def _check_by_name(claim_id: str, mutant: str | None, profile_name: str, seed: i
                    device: str) -> Outcome:
     """Worker side of a parallel run: look the claim up by id (claims hold lambdas and do not
     pickle) and check it."""
-    import theory.papers  # noqa: F401  (fills the registry in the worker)
+    from checks.papers import load_papers
     from checks.profiles import get_profile
+    load_papers()  # built-in, installed and the parent's --module papers (checks.papers.MODULES_ENV)
     claim = REGISTRY.get(claim_id)
     return check(claim, get_profile(profile_name), seed,
                  mutant=claim.mutant(mutant) if mutant else None,
