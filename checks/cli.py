@@ -478,16 +478,17 @@ def cmd_bench(args) -> int:
     return 0 if ok else 1
 
 
-COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
-            "diff": cmd_diff, "replay": cmd_replay, "new": cmd_new}
-
-
 def cmd_new(args) -> int:
     from checks.starter import write_starter
     target = write_starter(args.key, Path(args.dir) if args.dir else None)
     _out(f"wrote {target}/ — next:\n  pip install -e {target}\n  theorycheck run --paper {args.key}\n"
          f"  pytest {target}")
     return 0
+
+
+COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
+            "diff": cmd_diff, "replay": cmd_replay, "new": cmd_new}
+
 
 
 def _interrupt(signum, frame):

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import shlex
 
 #: how each relation may be written in a statement (LaTeX, Unicode, ASCII)
 _RELATION_TOKENS = {
@@ -101,8 +103,18 @@ def falsifying_block(entry: dict, ce: dict, *, title: str = "Falsifying example"
         lines.append("  traceback (last lines):")
         lines += ["    " + t for t in details["traceback"].rstrip().splitlines()[-6:]]
     if ce.get("reproduce"):
-        lines.append(f"  replay:     {ce['reproduce']}")
+        lines.append(f"  replay:     {replay_line(ce['reproduce'])}")
     return "\n".join(lines)
+
+
+def replay_line(reproduce: str) -> str:
+    """The engine's replay command, with the ``--module`` papers of this process (those not
+    installed) appended so that the line works as printed."""
+    from checks.papers import MODULES_ENV
+    modules = [m for m in os.environ.get(MODULES_ENV, "").split(os.pathsep) if m]
+    if reproduce.startswith("theorycheck replay ") and "--module" not in reproduce:
+        reproduce += "".join(f" --module {shlex.quote(m)}" for m in modules)
+    return reproduce
 
 
 def tried_block(entry: dict, *, title: str, examples: tuple = ()) -> str:

@@ -50,7 +50,9 @@ class PaperImportError(TheorycheckError):
 def _describe(exc: BaseException) -> str:
     """The failing line of the module and the exception, in two lines a user can act on."""
     frames = traceback.extract_tb(exc.__traceback__)
-    where = next((f for f in reversed(frames) if "importlib" not in f.filename), None)
+    here = str(Path(__file__))
+    where = next((f for f in reversed(frames)
+                  if "importlib" not in f.filename and f.filename != here), None)
     at = f" (at {where.filename}:{where.lineno})" if where else ""
     return f"{type(exc).__name__}: {exc}{at}"
 

@@ -64,7 +64,7 @@ TEXT_FIELDS = frozenset(
 )
 
 #: The verdicts a claim or a mutant may carry.
-VERDICTS = frozenset({"verified", "refuted", "erratum-confirmed", "inconclusive", "error"})
+VERDICTS = frozenset({"verified", "refuted", "erratum-confirmed", "finding-confirmed", "inconclusive", "error"})
 
 #: Top-level keys of a report and the JSON type each must have, in the order they are written.
 TOP_LEVEL = {

@@ -20,7 +20,7 @@ The pieces live in :mod:`theory.claims.record` (the record and its enums),
 (instance spaces) and :mod:`theory.evidence` (what a predicate returns).
 """
 
-from theory.claims.certificates import Certificate
+from theory.claims.certificates import Certificate, exact, interval, rational
 from theory.claims.record import (DECISIONS, TIER_ORDER, AtLeast, Assumption, Claim, Decision, ErrorClass, Exponent, Kind,
                                   Mutant, NotCheckable, Paper, Source, Status, Tier, Verdict)
 from theory.claims.registry import REGISTRY, Registry, claim, erratum_pair
@@ -32,5 +32,5 @@ __all__ = [
     "Fixed", "Grid", "Instance", "Int", "Kind", "Mutant", "NotCheckable", "Paper", "REGISTRY", "Real",
     "Registry", "Seed", "Series", "Source", "Space", "Spec", "SpherePoints", "Status", "TIER_ORDER", "Tier",
     "Verdict", "at_least", "at_most", "claim", "close", "erratum_pair", "greater_than",
-    "precondition_failed",
+    "precondition_failed", "exact", "interval", "rational",
 ]
