@@ -129,8 +129,8 @@ def tried_block(entry: dict, *, title: str, examples: tuple = ()) -> str:
         lines.append(f"  example:    {json.dumps(ex, sort_keys=True)} (explicit, evaluated first)")
     if entry.get("worst_instance") is not None:
         slack = entry.get("worst_slack")
-        lines.append(f"  closest:    {json.dumps(entry['worst_instance'], sort_keys=True)} "
-                     f"(normalised slack {slack:.3g})" if isinstance(slack, (int, float)) else "")
+        slack_text = f" (normalised slack {slack:.3g})" if isinstance(slack, (int, float)) else ""
+        lines.append(f"  closest:    {json.dumps(entry['worst_instance'], sort_keys=True)}{slack_text}")
     tight = entry.get("tightness")
     if tight:
         lines.append(f"  tightest:   lhs {_num(tight['lhs'])} {tight['relation']} rhs {_num(tight['rhs'])} "
