@@ -25,6 +25,7 @@ import os
 from typing import Callable
 
 import pytest
+from _pytest.runner import collect_one_node
 
 from theory.claims import Claim, Mutant, Tier, Verdict
 
@@ -56,8 +57,8 @@ def claim_problems(claim: Claim, outcome_of: Callable) -> str | None:
     r = results[0]
     problems = []
     if r.verdict is not r.expected:
-        problems.append(f"{claim.id}: {r.verdict.value}, but its status {claim.status.value} declares "
-                        f"{r.expected.value}: {r.message}")
+        problems.append(f"{claim.id}: {r.verdict.value} (declared {claim.status.value}, so expected "
+                        f"{r.expected.value}): {r.message}")
     if r.outcome.unable_to_fail:
         problems.append(f"{claim.id}: its evidence does not depend on the instance (the check cannot fail)")
     if claim.status.expects_refutation and r.outcome.verdict is Verdict.REFUTED:
@@ -226,7 +227,10 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     for key, claims in papers.items():
         collector = PaperCollector.from_parent(session, name=key, nodeid=f"theorycheck:{key}",
                                                claims=claims, state=state)
-        for item in collector.collect():
+        # collected as pytest collects a file (collectstart/collectreport hooks: counts, -x, errors)
+        report = collect_one_node(collector)
+        collector.ihook.pytest_collectreport(report=report)
+        for item in report.result:
             (added if state.asked_for(item.claim.tier) else deselected).append(item)
     items.extend(added)
     if deselected:
