@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from plugin_helpers import ROOT, run_as_user, user_bin
 
 TUTORIAL = ROOT / "docs" / "tutorial.md"
@@ -43,3 +45,34 @@ def test_tutorial_runs_as_written(tmp_path):
         elif lang == "text":
             for shown in body.strip().splitlines():
                 assert shown in last_failure, f"the tutorial shows {shown!r}; the run printed:\n{last_failure}"
+
+
+def test_adding_a_claim_snippets_run(monkeypatch):
+    """docs/adding-a-claim.md (the README's section): its claim is checked as declared, its field
+    type samples, realises, checks and gets a strategy."""
+    import theory.claims.registry as registry_module
+    from checks.engine import check
+    from checks.profiles import get_profile
+    from checks.strategies import strategy_for
+    from theory.claims import Registry, Space, Verdict
+    from theory.errors import InputError
+
+    fresh = Registry()
+    monkeypatch.setattr(registry_module, "REGISTRY", fresh)
+    text = (ROOT / "docs" / "adding-a-claim.md").read_text()
+    namespace: dict = {}
+    for lang, info, body in _BLOCK.findall(text):
+        if lang == "python":
+            exec(compile(body, "adding-a-claim.md", "exec"), namespace)
+    c = fresh.get("mynote2026.lem1.am-gm")
+    assert check(c, get_profile("quick"), 0).verdict is Verdict.VERIFIED
+    assert check(c, get_profile("quick"), 0, mutant=c.mutants[0]).verdict is Verdict.REFUTED
+    simplex = namespace["Simplex"](k_max=4)
+    space = Space(w=simplex)
+    import numpy as np
+    recipe = space.sample(np.random.default_rng(0))
+    w = space.realize(recipe).w
+    assert abs(w.sum() - 1) < 1e-12 and (w >= 0).all()
+    with pytest.raises(InputError):
+        space.check({"w": {"k": 9, "seed": 0}})
+    assert "integers(min_value=1, max_value=4)" in repr(strategy_for(simplex))  # the registered one
