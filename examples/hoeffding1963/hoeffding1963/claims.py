@@ -11,6 +11,9 @@ The mgf bound is checked on two-point laws, again the extremal case (a convex fu
 The paper has no known error in these results. Its pair below is a ``reading`` finding, not an
 erratum: the bound e^{−2nt²} is printed for the one-sided deviation S̄ − μ ≥ t, and it is often
 quoted for |S̄ − μ| ≥ t, where it is false; the printed one-sided form is the sibling that holds.
+
+Equation numbers are those of the journal version; this repository holds no text copy of the
+paper, so ``Source.line`` is left empty.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def _g(p: float) -> float:
 
 
 @claim(id="hoeffding1963.thm1.g-bound", source=Source(HOEFFDING, "Theorem 1", section="§2, eq. (2.2)"),
-       kind=Kind.INEQUALITY, domain=BERNOULLI.replace(p=Real(1e-6, 1.0)),
+       kind=Kind.INEQUALITY, domain=BERNOULLI,
        examples=({"n": 1, "p": 0.5, "t": 0.01},),  # D(μ+t‖μ) = 2t² + O(t⁴) at μ = 1/2
        mutants=(Mutant("g(mu) -> g(mu) + 1/2", params={"g_shift": 0.5}),))
 def g_bound(inst, g_shift=0.0):
@@ -81,6 +84,8 @@ def g_bound(inst, g_shift=0.0):
     n, p, t = inst.n, inst.p, inst.t
     if not (0.0 < t < 1.0 - p):
         return precondition_failed("Theorem 1 needs 0 < t < 1 − μ")
+    if p == 0.0:
+        return precondition_failed("g(μ) is defined for 0 < μ < 1")
     x_kl = n * _kl_exponent(p, t)
     x_g = n * t * t * (_g(p) + g_shift)
     lhs, rhs = math.exp(-x_kl), math.exp(-x_g)
