@@ -67,8 +67,13 @@ def kl_bound(inst, extra_power=0):
 
 
 def _g(p: float) -> float:
-    """Hoeffding's g(μ) of (2.2): log((1−μ)/μ)/(1−2μ) below 1/2, 1/(2μ(1−μ)) from 1/2 on
-    (log1p keeps the first branch accurate near μ = 1/2, where it tends to 2)."""
+    """Hoeffding's g(μ) of (2.2): log((1−μ)/μ)/(1−2μ) below 1/2, 1/(2μ(1−μ)) from 1/2 on.
+
+    Near μ = 1/2 the first branch is 0/0 (it tends to 2): there log((1−μ)/μ) = log1p(x) with
+    x = (1−2μ)/μ ≤ 2, computed without cancellation. Below 1/4 the logarithm is at least log 3, so
+    log1p(−μ) − log μ loses nothing, and it stays finite for subnormal μ (where x overflows)."""
+    if p < 0.25:
+        return (math.log1p(-p) - math.log(p)) / (1.0 - 2.0 * p)
     if p < 0.5:
         x = (1.0 - 2.0 * p) / p
         return math.log1p(x) / (x * p)
