@@ -60,7 +60,8 @@ from fractions import Fraction
 from theory.claims import (ErrorClass, Kind, Mutant, Paper, Real, Source, Space, at_most, claim,
                            close, erratum_pair, exact)
 
-EPS = 2.0**-52  # float64 unit roundoff (twice it): the tolerances below are multiples of it
+EPS = 2.0**-52    # float64 machine epsilon: relative tolerances are multiples of it
+TINY = 2.0**-1074  # smallest subnormal: the absolute error of a result that underflows
 
 PAPER = Paper(key="${key}", authors="Your Name", year=2026, title="Your title",
               where="arXiv:0000.00000", url="https://arxiv.org/abs/0000.00000")
@@ -72,8 +73,9 @@ PLANE = Space(a=Real(-10.0, 10.0), b=Real(-10.0, 10.0))
 def square_of_sum(inst, c=2.0):
     a, b = inst.a, inst.b
     scale = (abs(a) + abs(b)) ** 2
-    return close((a + b) ** 2, a * a + c * a * b + b * b, tol=8 * EPS * scale,
-                 why="a few float64 operations on terms of size (|a|+|b|)^2: 8 eps (|a|+|b|)^2")
+    return close((a + b) ** 2, a * a + c * a * b + b * b, tol=8 * EPS * scale + 8 * TINY,
+                 why="a few float64 operations on terms of size (|a|+|b|)^2: 8 eps (|a|+|b|)^2, "
+                     "plus a subnormal per operation that may underflow")
 
 
 claim(id="${key}.eq1.square-of-sum", source=Source(PAPER, "Equation (1)", line=1),
@@ -89,8 +91,9 @@ claim(id="${key}.eq1.square-of-sum", source=Source(PAPER, "Equation (1)", line=1
        mutants=(Mutant("constant 1/2 -> 0.4", params={"c": 0.4}),))
 def am_gm(inst, c=0.5):
     r"""\\sqrt{ab} \\le (a+b)/2"""
-    lhs, rhs = (inst.a * inst.b) ** 0.5, c * (inst.a + inst.b)
-    return at_most(lhs, rhs, tol=4 * EPS * max(lhs, rhs), why="sqrt and a sum: 4 eps relative")
+    lhs, rhs = inst.a**0.5 * inst.b**0.5, c * (inst.a + inst.b)  # sqrt(a*b) could underflow
+    return at_most(lhs, rhs, tol=4 * EPS * max(lhs, rhs) + TINY,
+                   why="two sqrts, a product, a sum: 4 eps relative, plus a subnormal for the halving")
 
 
 # 3. A printed statement that is false, with its corrected sibling. The counterexample is
@@ -98,8 +101,8 @@ def am_gm(inst, c=0.5):
 def square_bound(inst, c=1.0):
     a, b = inst.a, inst.b
     rhs = c * (a * a + b * b)
-    return at_most((a + b) ** 2, rhs, tol=8 * EPS * (abs(a) + abs(b)) ** 2,
-                   why="a few float64 operations: 8 eps (|a|+|b|)^2")
+    return at_most((a + b) ** 2, rhs, tol=8 * EPS * (abs(a) + abs(b)) ** 2 + 8 * TINY,
+                   why="a few float64 operations: 8 eps (|a|+|b|)^2, plus a subnormal per operation")
 
 
 def certify_square_bound(inst, c=1.0):

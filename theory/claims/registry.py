@@ -178,6 +178,9 @@ def claim(**fields):
             r"\\sqrt{ab} \\le (a+b)/2"
             return at_most((inst.a * inst.b) ** 0.5, c * (inst.a + inst.b))
     """
+    for name in ("mutants", "examples"):  # lists read naturally in a declaration; the record keeps tuples
+        if isinstance(fields.get(name), list):
+            fields[name] = tuple(fields[name])
     if "predicate" in fields:
         return REGISTRY.add(Claim(**fields))
 
