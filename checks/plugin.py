@@ -110,7 +110,7 @@ def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "gpu: a claim of the gpu tier (paper scale, needs CUDA); "
                                        "select with -m gpu")
     config.addinivalue_line("markers", "theorycheck: a claim or mutant collected by --theorycheck-paper")
-    keys = config.getoption("theorycheck_paper") or []
+    keys = list(dict.fromkeys(config.getoption("theorycheck_paper") or []))  # each paper once
     if not keys:
         return
     from checks.papers import load_papers

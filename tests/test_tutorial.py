@@ -6,7 +6,6 @@ failing run prints."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
