@@ -32,7 +32,7 @@ from checks.policy import limited_threads
 from checks.profiles import Profile
 from checks.statistics import clopper_pearson, fit_exponent
 from checks.strategies import recipes
-from theory.claims import AtLeast, Claim, Exponent, Kind, Mutant, Verdict
+from theory.claims import AtLeast, Claim, Exponent, Kind, Mutant, Verdict, memo
 from theory.domains import canonical_json
 from theory.evidence import Evidence
 
@@ -408,6 +408,7 @@ def check(claim: Claim, profile: Profile, run_seed: int, *, mutant: Mutant | Non
     target_claim = claim.with_mutant(mutant) if mutant else claim
     seed = derive_seed(run_seed, claim.id, name)
     context = context or RunContext(profile=profile.name)
+    memo.clear()  # memo caches live for one claim check (theory.claims.memo)
     start = time.perf_counter()
     try:
         if claim.kind in (Kind.IDENTITY, Kind.INEQUALITY):

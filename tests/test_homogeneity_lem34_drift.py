@@ -1,5 +1,5 @@
 """Direct tests of the helpers behind Lemma 3.4 (i), (iii), part 2 and the feature-drift chain of
-Theorem 3.1's proof (theory/papers/homogeneity2025.py): C1 in closed form, the Riemann sums of a run,
+Theorem 3.1's proof (theory/papers/homogeneity2025/sec3_3_along_gd.py): C1 in closed form, the Riemann sums of a run,
 Lemma 3.4's reference terms, the constraint-generation LP and the per-horizon gates."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from theory import divergences, losses
 from theory import normalized_nets as nets
-from theory.papers import homogeneity2025 as H
+from theory.papers.homogeneity2025 import sec3_3_along_gd as H
 
 
 def _unit_rows(rng, k, d):
@@ -46,7 +46,30 @@ def _toy_run():
                   [[0.9, 0.1], [0.4, 0.6]],
                   [[0.8, 0.2], [0.3, 0.7]]])
     u = np.array([[0.5, 0.5], [0.8, 0.7], [1.2, 0.6]])
-    return {"t": np.array([0.0, 0.5, 1.5]), "u": u, "Z": Z, "c1": [0.9, 0.7, 0.95]}
+    t = np.array([0.0, 0.5, 1.5])
+    psi = np.array([losses.smoothed_margin(Z[k] @ u[k]) for k in range(3)])
+    xi = np.r_[0.0, np.cumsum(np.diff(t) * [losses.neg_derivative_at(p) / 2 for p in psi[:-1]])]
+    return {"t": t, "u": u, "Z": Z, "c1": [0.9, 0.7, 0.95], "psi": psi, "xi": xi}
+
+
+def test_lemma_34_part_1_and_a3_sides_at_a_horizon():
+    """The merged horizon loop's sides for Lemma 3.4 part 1 and Lemma A.3, against their formulas."""
+    run, pbar = _toy_run(), np.array([0.25, 0.75])
+    s = H.run_sums(run, pbar)
+    k, n = 2, 2
+    gamma, ubar, D, R, ref_int = H.reference_terms(s, pbar, k, n)
+    q = {"T": float(s["t"][k]), "n": n, "norm": float(s["norm"][k]), "min_margin": float(s["min_margin"][k]),
+         "psi": float(s["psi"][k]), "xi": float(s["xi"][k]), "pbar": pbar, "u0": s["u0"],
+         "ref": {"gamma": gamma, "ubar": ubar, "D": D, "R": R, "ref_int": ref_int}}
+    lhs, rhs, _ = H.margin_after_t1_sides(q)
+    norm = run["u"][k].sum()
+    assert lhs == pytest.approx(float((run["Z"][k] @ run["u"][k]).min()) / norm)
+    assert rhs == pytest.approx(gamma / (2 * (1 + R)))
+    lhs, rhs, _ = H.smoothed_margin_sides(q)
+    D_ref = divergences.kl_on_support(norm * pbar, run["u"][0])
+    assert lhs == pytest.approx(run["psi"][k] / norm)
+    assert rhs == pytest.approx(gamma - (1 + 2 * math.log(n)) / norm - D_ref / (2 * norm * run["xi"][k]))
+    assert H.after_t1(q) == "t < t1 = (20R/γ)⁴" and H.after_t1(q, require_t1=False) is None
 
 
 def test_run_sums_are_left_riemann_sums():

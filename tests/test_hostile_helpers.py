@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from theory import (digits, divergences, gradient_flow, hard_distribution, homogeneity, kbit_parity, linalg,
-                    linear_dynamics, losses, margins, max_margin, mean_field, mirror_flow, nets,
+                    linear_dynamics, losses, max_margin, mean_field, mirror_flow, nets,
                     normalized_nets, ntk_margin, rademacher, relu_ntk, sparse_parity, sphere, targets,
                     tolerances, validation)
 from theory.errors import InputError, TheorycheckError
@@ -436,18 +436,6 @@ CASES = [
                 losses.mean_neg_derivative)],
     C(losses.inverse, lambda: dict(s=0.5, loss="logistic"), s=real(lo=0.0, lo_open=True), loss=LOSS),
     C(losses.neg_derivative_at, lambda: dict(z=0.5, loss="exponential"), z=real(), loss=LOSS),
-    # margins
-    C(margins.hard_margin, lambda: dict(outputs=np.array([1.0, -2.0]), labels=np.array([1.0, -1.0])),
-      outputs=vector("nonempty", "length"), labels=vector("labels", "length")),
-    *[C(f, lambda: dict(outputs=np.array([1.0, -2.0]), labels=np.array([1.0, -1.0]), norm=2.0, order=2.0),
-        {"norm": ["norm"], "order": ["norm", "order"]},
-        outputs=vector("nonempty", "length"), labels=vector("labels", "length"),
-        norm=real(lo=0.0, lo_open=True, extra={"overflow": 1e300, "underflow": 1e-300}),
-        order=real(lo=0.0, lo_open=True, extra={"overflow": 1e6}))
-      for f in (margins.normalized_margin, margins.normalized_smoothed_margin)],
-    C(margins.smoothed_margin, lambda: dict(outputs=np.array([1.0, -2.0]), labels=np.array([1.0, -1.0]),
-                                            loss="logistic"),
-      outputs=vector("nonempty", "length"), labels=vector("labels", "length"), loss=LOSS),
     # max_margin
     C(max_margin.l1_svm, lambda: dict(features=np.abs(points()), y=labels()),
       features=matrix("huge"), y=vector("labels", "length")),
@@ -594,13 +582,13 @@ CASES = [
     # relu_ntk
     *[C(f, lambda: dict(X=points(), Z=points(4, seed=9)), X=matrix("huge", "columns"), Z=matrix("huge", "columns"))
       for f in (relu_ntk.angles, relu_ntk.k1, relu_ntk.k2)],
+    C(relu_ntk.coactivation_probability, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
     C(relu_ntk.paired, lambda: dict(X=points(), Z=points(seed=9), which="k2"),
       X=matrix("huge", "columns"), Z=matrix("huge", "columns"), which=LOSS),
     C(relu_ntk.taus, lambda: dict(r_w=1.0, r_u=2.0), r_w=real(lo=0.0), r_u=real(lo=0.0)),
     C(relu_ntk.ntk, lambda: dict(X=points(), Z=points(4, seed=9), tau1=0.5, tau2=0.5),
       {"tau1": ["tau1"], "tau2": ["tau2"]},
       X=matrix("huge", "columns"), Z=matrix("huge", "columns"), tau1=real(lo=0.0), tau2=real(lo=0.0)),
-    C(relu_ntk.coactivation_probability, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
     C(relu_ntk.ntk_monte_carlo, lambda: dict(X=points(), Z=points(4, seed=9), r_w=1.0, r_u=1.0, samples=10, rng=_rng()),
       X=matrix("columns"), Z=matrix("columns"), r_w=real(lo=0.0), r_u=real(lo=0.0),
       samples=integer(2, cap=True), rng=GEN),
@@ -706,7 +694,7 @@ def test_the_table_covers_every_public_function():
     import inspect
 
     modules = [digits, divergences, gradient_flow, hard_distribution, homogeneity, kbit_parity, linalg,
-               linear_dynamics, losses, margins, max_margin, mean_field, mirror_flow, nets, normalized_nets,
+               linear_dynamics, losses, max_margin, mean_field, mirror_flow, nets, normalized_nets,
                ntk_margin, rademacher, relu_ntk, sparse_parity, sphere, targets, tolerances, validation]
     covered = {c.fn for c in CASES}
     no_arguments = {hard_distribution.width4_network}
@@ -810,7 +798,6 @@ OVERFLOW = [
     lambda: linear_dynamics.spectrum(np.full((3, 3), 1e308)),
     lambda: kbit_parity.with_constant_coordinate(BIG),
     lambda: sphere.normalize_rows(BIG),
-    lambda: margins.normalized_margin([1.0], [1.0], 1e300, 2.0),
     lambda: max_margin.l1_svm(np.full((2, 2), 1e16), [1.0, -1.0]),
 ]
 

@@ -125,3 +125,20 @@ def test_distribution_inputs_are_validated():
         hd.sample(3, 4, 0)
     with pytest.raises(InputError, match="too large"):
         hd.support(30)
+
+
+@pytest.mark.parametrize("d", [1, 2, 5, 9])
+def test_scaled_points_is_the_lexicographic_unit_cube(d):
+    expected = np.array(list(itertools.product((-1.0, 1.0), repeat=d))) / np.sqrt(d)
+    assert np.array_equal(hypercube.scaled_points(d), expected)
+    assert np.allclose(np.linalg.norm(hypercube.scaled_points(d), axis=1), 1.0)
+
+
+def test_subset_parity_labels_agree_with_the_character_table():
+    N, S = 5, (0, 3)
+    X = hypercube.points(N).astype(float) / np.sqrt(N)
+    assert np.array_equal(hypercube.subset_parity_labels(X, S), hypercube.parity(N, S))
+    with pytest.raises(InputError, match="zero coordinate"):
+        hypercube.subset_parity_labels(np.zeros((2, 3)), (1,))
+    with pytest.raises(InputError, match="outside"):
+        hypercube.subset_parity_labels(X, (7,))

@@ -1,5 +1,5 @@
 """Direct tests of the helpers behind Lemma A.3.2's deterministic sub-bounds (catalogue PI-3) and
-Proposition 2.6's KKT point (catalogue PI-11) in theory.papers.telgarsky2023."""
+Proposition 2.6's KKT point (catalogue PI-11) in theory.papers.telgarsky2023 (appA, sec2_ntk)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from theory import max_margin, nets
 from theory.errors import InputError
-from theory.papers import telgarsky2023 as T
+from theory.papers.telgarsky2023 import appA, sec2_ntk
 
 
 def test_gradient_pairings_match_a_hand_computation():
@@ -18,7 +18,7 @@ def test_gradient_pairings_match_a_hand_computation():
     a, V = np.array([2.0]), np.array([[1.0, 0.0]])
     X, y = np.array([[0.6, 0.8]]), np.ones(1)
     Ga, GV = nets.margin_gradients(a, V, X, y)
-    value = T.gradient_pairings(np.array([3.0]), np.array([[1.0, -1.0]]), Ga, GV)
+    value = appA.gradient_pairings(np.array([3.0]), np.array([[1.0, -1.0]]), Ga, GV)
     assert value == pytest.approx([3.0 * 0.6 + 1.2 - 1.6])
 
 
@@ -32,7 +32,7 @@ def test_activation_flip_breaks_the_bound_without_the_flip_term():
     ta, tV = np.zeros(1), np.array([[1.0, 0.0]])
     G = nets.margin_gradients(a, V, X, y)
     G2 = nets.margin_gradients(a, V2, X, y)
-    lhs = abs(float(T.gradient_pairings(ta, tV, *G2)[0] - T.gradient_pairings(ta, tV, *G)[0]))
+    lhs = abs(float(appA.gradient_pairings(ta, tV, *G2)[0] - appA.gradient_pairings(ta, tV, *G)[0]))
     without_flip = np.linalg.norm(ta) * np.linalg.norm(V2 - V) + 0.0 * np.linalg.norm(tV)
     assert lhs == 1.0
     assert lhs > without_flip
@@ -45,7 +45,7 @@ def test_pairing_rounding_is_the_absolute_sum():
     a = np.array([0.5, -2.0])
     ta, tV = np.array([1.0, -1.0]), np.array([[0.0, 1.0], [2.0, 0.0]])
     expected = (0.6 * 1 + 0.8 * 2) * 1 + (0.6 * 1 + 0.8 * 0.5) * 1 + (0.8 * 1) * 0.5 + (0.6 * 2) * 2.0
-    assert T.pairing_rounding(X, V, a, ta, tV) == pytest.approx([expected])
+    assert appA.pairing_rounding(X, V, a, ta, tV) == pytest.approx([expected])
 
 
 def test_euler_defect_is_tight_at_w_equal_w_prime():
@@ -87,13 +87,13 @@ def test_ldp_max_margin_refuses_non_separable_data():
 def test_linear_kkt_network_refuses_a_direction_without_margin():
     X = np.array([[1.0, 0.0], [-1.0, 0.0]])
     with pytest.raises(InputError, match="no positive linear margin"):
-        T.linear_kkt_network(X, np.array([1.0, 0.0]), 3)
+        sec2_ntk.linear_kkt_network(X, np.array([1.0, 0.0]), 3)
 
 
 def test_linear_kkt_network_has_unit_margin_and_balanced_nodes():
     S1, S2 = _plane_cones()
     X = np.vstack([S1, S2])
-    a, V = T.linear_kkt_network(X, np.array([1.0, 0.0]), 4)
+    a, V = sec2_ntk.linear_kkt_network(X, np.array([1.0, 0.0]), 4)
     assert nets.margins(a, V, X, np.ones(len(X))).min() == pytest.approx(1.0, rel=1e-14)
     np.testing.assert_allclose(np.abs(a), np.linalg.norm(V, axis=1), rtol=1e-15)
 
@@ -101,16 +101,16 @@ def test_linear_kkt_network_has_unit_margin_and_balanced_nodes():
 def test_kkt_residual_vanishes_at_the_max_margin_net_only():
     S1, S2 = _plane_cones()
     X, y = np.vstack([S1, S2]), np.ones(10)
-    rho, lam = T.kkt_residual(*T.linear_kkt_network(X, np.array([1.0, 0.0]), 3), X, y)
+    rho, lam = sec2_ntk.kkt_residual(*sec2_ntk.linear_kkt_network(X, np.array([1.0, 0.0]), 3), X, y)
     assert rho < 1e-12
     # the multipliers sit on the two support vectors (angles ±72°, rows 4 and 9) only
     assert set(np.flatnonzero(lam > 1e-12)) == {4, 9}
     tilted = np.array([math.cos(0.05), math.sin(0.05)])
-    assert T.kkt_residual(*T.linear_kkt_network(X, tilted, 3), X, y)[0] > 1e-3
-    assert T.kkt_residual(*T.linear_kkt_network(X, np.array([1.0, 0.0]), 3, balance=2.0), X, y)[0] > 1e-2
+    assert sec2_ntk.kkt_residual(*sec2_ntk.linear_kkt_network(X, tilted, 3), X, y)[0] > 1e-3
+    assert sec2_ntk.kkt_residual(*sec2_ntk.linear_kkt_network(X, np.array([1.0, 0.0]), 3, balance=2.0), X, y)[0] > 1e-2
 
 
 def test_kkt_residual_refuses_a_net_without_positive_margin():
     X, y = np.array([[1.0, 0.0]]), np.ones(1)
     with pytest.raises(InputError, match="min_i p_i"):
-        T.kkt_residual(np.array([-1.0]), np.array([[1.0, 0.0]]), X, y)
+        sec2_ntk.kkt_residual(np.array([-1.0]), np.array([[1.0, 0.0]]), X, y)

@@ -1,6 +1,10 @@
 """Bibliographic records of the papers theorycheck covers (cite results by these)."""
 
-from theory.claims import Paper
+import numpy as np
+
+from theory.claims import Assumption, Paper
+from theory.claims.assumptions import (UNIT_NORM_RTOL, inputs_in_unit_ball, norm_at_most_one,
+                                       sign_labels)
 
 ARORA2019 = Paper(
     key="arora2019",
@@ -22,6 +26,42 @@ WEI2019 = Paper(
     url="https://arxiv.org/abs/1810.05369",
 )
 
+def nc_cone_partition(X, y, B, gamma_nc, eps) -> str | None:
+    """Telgarsky (2023), Section 3.1 (l.278–285): data "partitioned into cones" — every example lies
+    in the narrow cone of some β_k (y β_kᵀx >= γ_nc, ‖(I − β_kβ_kᵀ)x‖ <= γ_nc√(ε/2)) and in the polar
+    (y β_kᵀx <= −ε) of every cone it is not in, with 0 < ε < γ_nc. Float rounding: 256 ulp."""
+    import numpy as np
+
+    from theory.claims.assumptions import UNIT_NORM_RTOL as tol
+    X, B = np.atleast_2d(np.asarray(X, float)), np.atleast_2d(np.asarray(B, float))
+    y = np.asarray(y, float).ravel()
+    if not 0 < eps < gamma_nc:
+        return f"ε = {eps:.6g} is not in (0, γ_nc) = (0, {gamma_nc:.6g})"
+    proj = y[:, None] * (X @ B.T)
+    perp = np.sqrt(np.maximum(np.sum(X * X, axis=1)[:, None] - (X @ B.T) ** 2, 0.0))
+    cone = (proj >= gamma_nc - tol) & (perp <= gamma_nc * np.sqrt(eps / 2) + tol)
+    polar = proj <= -eps + tol
+    if not np.all(cone.any(axis=1)):
+        return f"example {int(np.argmin(cone.any(axis=1)))} lies in no cone"
+    if not np.all(cone | polar):
+        i, k = np.argwhere(~(cone | polar))[0]
+        return f"example {i} is neither in the cone nor in the polar of β_{k}"
+    return None
+
+
+def _telgarsky_assumptions():
+    from theory.claims import Assumption
+    from theory.claims.assumptions import inputs_in_unit_ball, sign_labels
+    return (
+        inputs_in_unit_ball("Section 1.2, l.74: \"Throughout this work, ‖x‖ <= 1\""),
+        sign_labels("Section 1.2, l.74: \"(x, y) with x ∈ R^d and y ∈ {±1}\""),
+        Assumption("neural-collapse data partitioned into cones (Assumption 3.1)",
+                   ("X", "y", "B", "gamma_nc", "eps"), nc_cone_partition,
+                   "Section 3.1, l.278: \"data is partitioned into cones, and all data points outside "
+                   "a cone live within the convex polar to that cone\""),
+    )
+
+
 TELGARSKY2023 = Paper(
     key="telgarsky2023",
     authors="Telgarsky",
@@ -29,7 +69,29 @@ TELGARSKY2023 = Paper(
     title="Feature selection with gradient descent on two-layer networks in low-rotation regimes",
     where="ICLR 2023, arXiv:2208.02789",
     url="https://arxiv.org/abs/2208.02789",
+    assumptions=_telgarsky_assumptions(),
 )
+
+def _balanced(a0, b0) -> str | None:
+    """Lemma 3.2's hypothesis |a_j(0)| = |b_j(0)| (Section 2 draws both from {±1/√m})."""
+    a0, b0 = np.abs(np.asarray(a0, dtype=np.float64)), np.abs(np.asarray(b0, dtype=np.float64))
+    gap = float(np.max(np.abs(a0 - b0))) if a0.size else 0.0
+    return None if gap <= UNIT_NORM_RTOL * max(1.0, float(a0.max(initial=0.0))) else \
+        f"|a_j(0)| and |b_j(0)| differ by {gap:.3g}: the initialisation is not balanced"
+
+
+def _unit_mass_positive(u0) -> str | None:
+    """u(0) = |a(0) ⊙ b(0)| > 0 with ‖u(0)‖₁ = 1 (Section 2's a_j, b_j = ±1/√m give u(0) = 1/m)."""
+    u0 = np.asarray(u0, dtype=np.float64).ravel()
+    if u0.size == 0 or float(u0.min()) <= 0:
+        return "u(0) has a coordinate <= 0 (the mirror flow lives on the open orthant)"
+    mass = float(u0.sum())
+    return None if abs(mass - 1.0) <= UNIT_NORM_RTOL * u0.size else f"‖u(0)‖₁ = {mass:.6g}, not 1"
+
+
+def _named_loss(loss) -> str | None:
+    return None if loss in ("logistic", "exponential") else f"the loss is {loss!r}, not logistic or exponential"
+
 
 HOMOGENEITY2025 = Paper(
     key="homogeneity2025",
@@ -38,4 +100,16 @@ HOMOGENEITY2025 = Paper(
     title="The ubiquity of 2-homogeneity, how its implicit bias selects features, and other stories",
     where="ICLR 2025 submission (OpenReview lYQLwP9c9S), under double-blind review",
     url="https://openreview.net/forum?id=lYQLwP9c9S",
+    assumptions=(
+        inputs_in_unit_ball("Section 4: C1 <= ‖x‖‖x′‖ <= 1 (l.1048–1050); Example 4.1's corners have ‖x‖ = 1 (l.457)"),
+        sign_labels("binary labels: y h(x) > 0 is a correct prediction (l.101); Example 4.1's y = ±1 (l.457)"),
+        Assumption("features in the unit ball (‖z_i(s)‖₂ ≤ 1)", ("Z",), lambda Z: norm_at_most_one(Z),
+                   "assumed in the proof of Lemma 3.4 (l.861); eq. (1) with ‖x‖ <= 1 gives ‖z_i‖_∞ <= 1"),
+        Assumption("balanced initialisation (|a_j(0)| = |b_j(0)|)", ("a0", "b0"), _balanced,
+                   "Lemma 3.2 (l.231); Section 2 draws a_j, b_j ~ Unif(±1/√m) (l.169)"),
+        Assumption("positive initial weights of unit mass (u(0) > 0, ‖u(0)‖₁ = 1)", ("u0",), _unit_mass_positive,
+                   "Section 2's initialisation gives u(0) = 1/m (l.169, l.435); Lemma 3.5 assumes ‖u(0)‖₁ = 1 (l.363)"),
+        Assumption("logistic or exponential loss", ("loss",), _named_loss,
+                   "Appendix A defines ℓ_log and ℓ_exp (l.509); Lemma A.1 and the proofs of Section 3 use them"),
+    ),
 )

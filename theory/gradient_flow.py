@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import expit, logsumexp, softmax
 
-from theory import nets
+from theory import losses, nets
 from theory.errors import InputError
 from theory.validation import (as_matrix, as_vector, callable_arg, finite_array, finite_real, iterations,
                                real_or_inf)
@@ -50,16 +50,10 @@ def loss_slope(z, loss: str):
 
 
 def smoothed_margin(p, loss: str) -> float:
-    """γ̃(p) = ℓ⁻¹(Σ_i ℓ(p_i)), computed stably (eq. defining γ̃ in Section 1.2)."""
+    """γ̃(p) = ℓ⁻¹(Σ_i ℓ(p_i)) (the definition of γ̃ in Section 1.2): :func:`theory.losses.smoothed_margin`,
+    which is the same ψ of the 2-homogeneity paper's Lemma A.1."""
     _kind(loss)
-    p = as_vector(p, "p", min_length=1)
-    if loss == "exp":
-        return float(-logsumexp(-p))
-    s = float(np.sum(np.logaddexp(0.0, -p)))
-    if s == 0.0:
-        return float(-logsumexp(-p))
-    # ℓ_log⁻¹(s) = −ln(e^s − 1)
-    return float(-(s + math.log(-math.expm1(-s)))) if s > 1.0 else float(-math.log(math.expm1(s)))
+    return losses.smoothed_margin(as_vector(p, "p", min_length=1), loss)
 
 
 def log_abs_slope_at(z: float, loss: str) -> float:

@@ -20,7 +20,7 @@ from fractions import Fraction
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import positive_int
+from theory.validation import as_matrix, positive_int
 
 #: largest cube enumerated (2^20 points); the paper's checks need at most 2^16
 MAX_DIMENSION = 20
@@ -39,6 +39,38 @@ def points(N: int) -> np.ndarray:
     j = np.arange(2**N, dtype=np.int64)[:, None]
     bits = (j >> np.arange(N, dtype=np.int64)[None, :]) & 1
     return (1 - 2 * bits).astype(np.int64)
+
+
+def scaled_points(d: int) -> np.ndarray:
+    """All 2^d points of the scaled cube {±1/√d}^d (unit-norm rows) as float64, in lexicographic
+    order of the signs with −1 before +1 (the order of ``itertools.product((-1, 1), repeat=d)``).
+
+    This is the cube of Telgarsky 2023 (Proposition 1.6, H_d) and of the 2-homogeneity paper's
+    k-parity examples; it is :func:`points` re-ordered (row r has coordinate c = −1 where bit
+    d−1−c of r is 0) and divided by √d, so both views share one enumeration.
+    """
+    d = _dimension(d, "d")
+    if d == 0:
+        raise InputError("d must be at least 1 for the scaled cube {±1/√d}^d")
+    return -points(d)[:, ::-1].astype(np.float64) / np.sqrt(d)
+
+
+def subset_parity_labels(X, S) -> np.ndarray:
+    """y_i = Π_{j∈S} sign(x_ij): the parity χ_S of each row of X (rows on a scaled cube).
+
+    The one label function behind the 2-sparse parity of Telgarsky 2023 (Proposition 1.6) and the
+    k-parity of the 2-homogeneity paper (S = the first k coordinates). A zero coordinate in S has no
+    sign, so it is refused.
+    """
+    X = as_matrix(X, "X")
+    columns = sorted(S) if not isinstance(S, int) else S
+    mask = subset_mask(columns)
+    if mask >> X.shape[1]:
+        raise InputError(f"S = {columns} has a coordinate outside [0, {X.shape[1]})")
+    block = X[:, list(columns)]
+    if np.any(block == 0):
+        raise InputError("X has a zero coordinate in S: parity labels need points of the cube {±c}^d")
+    return np.prod(np.sign(block), axis=1)
 
 
 def popcount(a) -> np.ndarray:

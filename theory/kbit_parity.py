@@ -27,6 +27,7 @@ import math
 import numpy as np
 
 from theory.errors import InputError
+from theory.hypercube import scaled_points, subset_parity_labels
 from theory.validation import array_size, as_matrix, as_vector, positive_int, rng_generator, row_norms
 
 MAX_CUBE_DIM = 16
@@ -50,14 +51,14 @@ def hypercube(d: int) -> np.ndarray:
     d = positive_int(d, "d")
     if d > MAX_CUBE_DIM:
         raise InputError(f"d must be <= {MAX_CUBE_DIM} to enumerate the cube, got {d}")
-    return np.array(list(itertools.product([-1.0, 1.0], repeat=d))) / math.sqrt(d)
+    return scaled_points(d)
 
 
 def parity_labels(X, k: int) -> np.ndarray:
     """y = d^{k/2} Π_{i<k} x_i = Π_{i<k} sign(x_i) (S = the first k coordinates)."""
     X = as_matrix(X, "X")
     _dims(X.shape[1], k)
-    return np.prod(np.sign(X[:, :k]), axis=1)
+    return subset_parity_labels(X, range(k))
 
 
 def f1_margin_closed_form(d: int, k: int) -> float:

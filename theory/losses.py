@@ -22,13 +22,19 @@ from theory.validation import as_vector, finite_real
 
 LOSSES = ("logistic", "exponential")
 
+#: Telgarsky 2023 writes ℓ_log and ℓ_exp; those short names are accepted everywhere as spellings
+#: of the same two losses (one implementation, whichever paper's notation a claim uses)
+SHORT_NAMES = {"log": "logistic", "exp": "exponential"}
+
 #: (c1, c2) of Lemma A.1 part 2 as printed: min_i p_i <= ψ(p) + c1 ln n + c2
 LEMMA_A1_PART2_CONSTANTS = {"logistic": (2.0, 1.0), "exponential": (1.0, 0.0)}
 
 
 def _loss_name(loss: str) -> str:
+    if isinstance(loss, str) and loss in SHORT_NAMES:
+        return SHORT_NAMES[loss]
     if not isinstance(loss, str) or loss not in LOSSES:
-        raise InputError(f"loss must be one of {LOSSES}, got {loss!r}")
+        raise InputError(f"loss must be one of {LOSSES} (or {tuple(SHORT_NAMES)}), got {loss!r}")
     return loss
 
 

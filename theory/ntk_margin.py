@@ -21,9 +21,10 @@ import math
 from typing import Callable
 
 import numpy as np
-from scipy import integrate, optimize, special, stats
+from scipy import integrate, special, stats
 
 from theory import nets
+from theory.max_margin import l1_svm
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_vector, callable_arg, finite_array, finite_real,
                                lp_coefficients, positive_int, unit_rows)
@@ -53,17 +54,8 @@ def best_global_margin(B, X, y) -> float:
     """
     B = as_matrix(B, "B")
     X, y = nets.check_data(X, y, B.shape[1])
-    feats = lp_coefficients(y[:, None] * nets.relu(X @ B.T), "B (the LP's features y_i σ(β_kᵀx_i))")
-    n, K = feats.shape
-    c = np.zeros(2 * K + 1)
-    c[-1] = -1.0
-    A = np.vstack([np.hstack([-feats, feats, np.ones((n, 1))]),
-                   np.r_[np.ones(2 * K), 0.0][None, :]])
-    res = optimize.linprog(c, A_ub=A, b_ub=np.r_[np.zeros(n), 1.0],
-                           bounds=[(0, None)] * (2 * K) + [(None, None)], method="highs")
-    if res.status != 0:
-        raise RuntimeError(f"the global-margin LP failed: {res.message}")
-    return float(-res.fun)
+    features = lp_coefficients(nets.relu(X @ B.T), "B (the LP's features σ(β_kᵀx_i))")
+    return l1_svm(features, y).margin
 
 
 # -- transports ------------------------------------------------------------------------------------

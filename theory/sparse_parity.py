@@ -9,11 +9,11 @@ network of the proof of Proposition 1.6.2 (l.443) has α = (¼, −¼, −¼, ¼
 
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 
 from theory.errors import InputError
+from theory.hypercube import scaled_points, subset_parity_labels
 from theory.validation import array_size, as_matrix, positive_int, rng_generator
 
 #: the cube is enumerated in full only up to this dimension (2^16 points)
@@ -36,7 +36,7 @@ def hypercube(d: int) -> np.ndarray:
     d = positive_int(d, "d", minimum=2)
     if d > MAX_FULL_CUBE_DIM:
         raise InputError(f"d must be at most {MAX_FULL_CUBE_DIM} to enumerate the cube, got {d}")
-    return np.array(list(itertools.product((-1.0, 1.0), repeat=d))) / np.sqrt(d)
+    return scaled_points(d)
 
 
 def parity_labels(X, pair: tuple[int, int] = (0, 1)) -> np.ndarray:
@@ -44,10 +44,9 @@ def parity_labels(X, pair: tuple[int, int] = (0, 1)) -> np.ndarray:
     X = as_matrix(X, "X")
     d = X.shape[1]
     i, j = _pair(d, pair)
-    y = d * X[:, i] * X[:, j]
-    if not np.allclose(np.abs(y), 1.0, atol=1e-9):
+    if not np.allclose(np.abs(d * X[:, i] * X[:, j]), 1.0, atol=1e-9):
         raise InputError("X must lie on the cube {±1/√d}^d for parity labels to be ±1")
-    return np.sign(y)
+    return subset_parity_labels(X, (i, j))
 
 
 def sample_parity(n: int, d: int, rng: np.random.Generator, pair: tuple[int, int] = (0, 1)):

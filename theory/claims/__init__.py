@@ -26,11 +26,14 @@ An erratum's certificate is built with :func:`exact` (rationals, :func:`rational
 :func:`interval` (mpmath intervals, :func:`iv`). The pieces live in :mod:`theory.claims.record` (the record and its enums),
 :mod:`theory.claims.registry` (the registry and the declaring functions),
 :mod:`theory.claims.certificates` (exact and interval re-evaluation of counterexamples),
-:mod:`theory.claims.assumptions` (standing assumptions shared by papers), :mod:`theory.domains`
+:mod:`theory.claims.assumptions` (standing assumptions shared by papers),
+:mod:`theory.claims.memo` (memo caches the engine clears at the start of each claim check), :mod:`theory.domains`
 (instance spaces) and :mod:`theory.evidence` (what a predicate returns).
 """
 
+from theory.claims import memo
 from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv, rational
+from theory.claims.memo import memoized
 from theory.claims.record import (DECISIONS, TIER_ORDER, AtLeast, Assumption, Claim, Decision, ErrorClass, Exponent, Kind,
                                   Mutant, NotCheckable, Paper, Source, Status, Tier, Verdict)
 from theory.claims.registry import REGISTRY, Registry, claim, erratum_pair
@@ -42,5 +45,5 @@ __all__ = [
     "Fixed", "Grid", "Instance", "Int", "Kind", "Mutant", "NotCheckable", "Paper", "REGISTRY", "Real",
     "Registry", "Seed", "Series", "Source", "Space", "Spec", "SpherePoints", "Status", "TIER_ORDER", "Tier",
     "Verdict", "at_least", "at_most", "claim", "close", "erratum_pair", "greater_than",
-    "precondition_failed", "exact", "interval", "interval_precision", "iv", "rational",
+    "memo", "memoized", "precondition_failed", "exact", "interval", "interval_precision", "iv", "rational",
 ]
