@@ -29,10 +29,10 @@ EPILOG = """examples:
 """
 
 
-def _registry():
-    import theory.papers  # noqa: F401  (registers every paper's claims)
-    from theory.claims import REGISTRY
-    return REGISTRY
+def _registry(args=None):
+    """Every paper's claims: built-in, installed (entry points) and ``--module`` (checks.papers)."""
+    from checks.papers import load_papers
+    return load_papers(getattr(args, "module", None) or [])
 
 
 def _bench_names() -> list[str]:
@@ -144,6 +144,19 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("id")
     rep.add_argument("--instance", required=True, help="the instance recipe as JSON")
     rep.add_argument("--mutant", help="evaluate this mutant of the claim instead")
+
+    for sp in (ls, run, show, mut, cal, rep):
+        sp.add_argument("--module", action="append", default=[], metavar="MOD",
+                        help="also load the claims of MOD, a module path (pkg.claims) or a .py file "
+                             "(repeatable; installed packages are found through their entry points)")
+
+    new = sub.add_parser("new", help="write a starter package for a paper of your own",
+                         description="Write DIR/ (default ./KEY) with a pyproject.toml declaring the "
+                                     "theorycheck.papers entry point, a claims module (an identity, an "
+                                     "inequality with its mutant, an erratum pair) and a test file. "
+                                     "`pip install -e DIR` and `theorycheck run --paper KEY` check it.")
+    new.add_argument("key", help="the paper key: lower-case letters and digits, e.g. smith2026")
+    new.add_argument("--dir", metavar="DIR", help="where to write the package (default ./KEY)")
     return p
 
 
@@ -193,7 +206,7 @@ def _prepare(args):
     if profile.name == "gpu" and device != "cuda":
         raise TheorycheckError("the gpu profile runs the paper-scale tier and needs --device cuda; "
                                "no CUDA device was requested or found")
-    registry = _registry()
+    registry = _registry(args)
     claims = select_claims(profile, papers=args.paper, claim_ids=args.claim, registry=registry)
     if not claims:
         raise TheorycheckError(f"no claim of the selection is in the {profile.name} profile's tiers")
@@ -273,11 +286,16 @@ def _print_summary(report: dict) -> None:
     _out(f"{s['as_declared']}/{s['claims']} claims as declared; mutants refuted "
          f"{s['mutants']['refuted']}/{s['mutants']['total']}; {run['wall_s']:.1f}s "
          f"(profile {run['profile']}, seed {run['seed']}, device {run['device']})")
+    from checks.falsifying import explain_entry, explain_survivor
     for cid in s["unexpected"]:
         e = next(x for x in report["claims"] if x["id"] == cid)
         _out(f"UNEXPECTED {cid}: {e['verdict']} (declared {e['expected_verdict']}): {e['message']}")
+        _out(explain_entry(e))
     for sv in s["mutants"]["survivors"]:
         _out(f"SURVIVING MUTANT {sv}")
+        cid, _, name = sv.partition(" :: ")
+        e = next(x for x in report["claims"] if x["id"] == cid)
+        _out(explain_survivor(e, name))
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -289,7 +307,7 @@ def _check_writable(out_dir: Path) -> None:
 
 
 def cmd_list(args) -> int:
-    registry = _registry()
+    registry = _registry(args)
     claims = [c for p in args.paper for c in registry.paper_claims(p)] if args.paper else list(registry)
     if args.json:
         _out(json.dumps([{"id": c.id, "paper": c.paper, "result": c.source.result, "kind": c.kind.value,
@@ -306,7 +324,7 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     from checks.report import load_report
-    c = _registry().get(args.id)
+    c = _registry(args).get(args.id)
     _out(f"{c.id}  [{c.kind.value}, {c.tier.value}, declared {c.status.value}]")
     _out(f"source:    {c.source.paper.citation}; {c.source.result}"
          + (f", §{c.source.section}" if c.source.section else "") + (f", line {c.source.line}" if c.source.line else ""))
@@ -385,7 +403,7 @@ def cmd_diff(args) -> int:
 def cmd_replay(args) -> int:
     from checks.engine import evaluate
     from theory.evidence import Evidence
-    c = _registry().get(args.id)
+    c = _registry(args).get(args.id)
     try:
         recipe = json.loads(args.instance)
     except json.JSONDecodeError as exc:
@@ -442,12 +460,15 @@ def cmd_baseline(args) -> int:
     from checks.profiles import get_profile
     from checks.report import render_markdown, report_to_json
     from checks.run import build_report, run_claims, select_claims
+    from checks.papers import builtin_paper_keys
     profile = get_profile("quick")
     registry = _registry()
     target = Path(args.dir)
     _check_writable(target)
     started = time.time()
-    claims = select_claims(profile, registry=registry)
+    # the committed baseline covers the built-in papers only (installed papers are checked, not gated)
+    builtin = builtin_paper_keys()
+    claims = [c for c in select_claims(profile, registry=registry) if c.paper in builtin]
     results = run_claims(claims, profile, 0, jobs=max(1, args.jobs))
     report = build_report(results, run_id="baseline", seed=0, profile=profile, device="cpu",
                           started=started, command="theorycheck baseline", registry=registry)
@@ -500,8 +521,17 @@ def cmd_bench(args) -> int:
     return 0 if ok else 1
 
 
+def cmd_new(args) -> int:
+    from checks.starter import write_starter
+    target = write_starter(args.key, Path(args.dir) if args.dir else None)
+    _out(f"wrote {target}/ — next:\n  pip install -e {target}\n  theorycheck run --paper {args.key}\n"
+         f"  pytest {target}")
+    return 0
+
+
 COMMANDS = {"bench": cmd_bench, "run": cmd_run, "calibrate": cmd_calibrate, "baseline": cmd_baseline, "list": cmd_list, "show": cmd_show, "mutants": cmd_mutants,
-            "diff": cmd_diff, "replay": cmd_replay}
+            "diff": cmd_diff, "replay": cmd_replay, "new": cmd_new}
+
 
 
 def _interrupt(signum, frame):

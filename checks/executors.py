@@ -77,8 +77,9 @@ def parse_jobs(value: str | int) -> int:
 
 def run_task(task: Task, profile_name: str, device: str) -> Outcome:
     """Worker side: look the claim up by id and check it (or its mutant)."""
-    import theory.papers  # noqa: F401  (fills the registry in a fresh worker)
+    from checks.papers import load_papers
     from theory.claims import REGISTRY
+    load_papers()  # built-in, installed and the parent's --module papers (checks.papers.MODULES_ENV)
     claim = REGISTRY.get(task.claim_id)
     return check(claim, get_profile(profile_name), task.seed,
                  mutant=claim.mutant(task.mutant) if task.mutant else None,

@@ -4,10 +4,16 @@ per test session."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 
 import pytest
 from hypothesis import settings
+
+# The theorycheck pytest plugin (checks/plugin.py) is registered by the pytest11 entry point of an
+# installed theorycheck; an install made before that entry point existed does not know it yet.
+if not any(ep.value == "checks.plugin" for ep in importlib.metadata.entry_points(group="pytest11")):
+    pytest_plugins = ["checks.plugin"]
 
 settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=100, deadline=None)

@@ -14,6 +14,7 @@ import theory.papers  # noqa: F401
 from checks.diff import diff_reports, format_diff
 from checks.profiles import get_profile
 from checks.report import load_report
+from checks.papers import builtin_paper_keys
 from checks.run import ClaimResult, build_report, combine, select_claims
 
 TEST_SEED = int(os.environ.get("THEORYCHECK_SEED", "0"))
@@ -27,7 +28,7 @@ def test_quick_profile_matches_the_committed_baseline(outcomes):
     assert BASELINE.is_file(), "no baseline committed: run `theorycheck baseline` and commit reports/baseline"
     profile = get_profile("quick")
     results = [ClaimResult(c, outcomes(c), [(m.name, outcomes(c, m)) for m in c.mutants])
-               for c in select_claims(profile)]
+               for c in select_claims(profile) if c.paper in builtin_paper_keys()]  # installed papers: not gated
     combine(results)
     current = build_report(results, run_id="current", seed=0, profile=profile, device="cpu",
                            started=time.time(), command="pytest")

@@ -8,6 +8,7 @@ claim that leaves the paper's scope cannot accuse the paper's statement.
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Callable
 
@@ -157,9 +158,44 @@ def _check_error_class(claim: Claim) -> None:
 REGISTRY = Registry()
 
 
-def claim(**fields) -> Claim:
-    """Declare a claim and add it to :data:`REGISTRY` (the form paper modules use)."""
-    return REGISTRY.add(Claim(**fields))
+def claim(**fields):
+    """Declare a claim and add it to :data:`REGISTRY`, in either of two forms.
+
+    The call form gives every field, the predicate included, and returns the :class:`Claim`::
+
+        claim(id="mynote2026.lem1.am-gm", source=..., statement=..., kind=Kind.INEQUALITY,
+              domain=Space(a=Real(0, 10), b=Real(0, 10)), predicate=check_am_gm, mutants=(...))
+
+    The decorator form leaves out ``predicate`` and decorates it (like Hypothesis's ``@given``);
+    ``statement`` defaults to the predicate's docstring. The function is returned unchanged, with
+    the claims it was registered under in its ``claims`` attribute, so one predicate may carry
+    several ``@claim`` lines (e.g. with different ``params``)::
+
+        @claim(id="mynote2026.lem1.am-gm", source=..., kind=Kind.INEQUALITY,
+               domain=Space(a=Real(0, 10), b=Real(0, 10)),
+               mutants=(Mutant("1/2 -> 0.4", params={"c": 0.4}),))
+        def am_gm(inst, c=0.5):
+            r"\\sqrt{ab} \\le (a+b)/2"
+            return at_most((inst.a * inst.b) ** 0.5, c * (inst.a + inst.b))
+    """
+    for name in ("mutants", "examples"):  # lists read naturally in a declaration; the record keeps tuples
+        if isinstance(fields.get(name), list):
+            fields[name] = tuple(fields[name])
+    if "predicate" in fields:
+        return REGISTRY.add(Claim(**fields))
+
+    def register(predicate):
+        if not callable(predicate):
+            raise InputError(f"@claim(id={fields.get('id')!r}) decorates a predicate, got {predicate!r}")
+        statement = fields.get("statement") or inspect.cleandoc(predicate.__doc__ or "").split("\n\n")[0]
+        if not statement:
+            raise InputError(f"@claim(id={fields.get('id')!r}): give statement= or a docstring "
+                             "on the predicate (the statement as the paper prints it)")
+        added = REGISTRY.add(Claim(**{**fields, "statement": statement, "predicate": predicate}))
+        predicate.claims = (*getattr(predicate, "claims", ()), added)
+        return predicate
+
+    return register
 
 
 #: The fields :func:`erratum_pair` sets itself; the ``printed``/``corrected`` dicts may not
