@@ -36,11 +36,12 @@ def test_run_writes_report_and_exits_zero_when_all_as_declared(one_run):
     assert latest.is_symlink() and (latest / "report.json").is_file()
     report = json.loads((latest / "report.json").read_text())
     verdicts = {c["id"]: c["verdict"] for c in report["claims"]}
-    assert verdicts == {"arora2019.rem5.1.printed-parallel": "erratum-confirmed",
+    assert verdicts == {"arora2019.rem5.1.printed-parallel": "finding-confirmed",
                         "arora2019.rem5.1.hinf-positive-definite": "verified"}
     assert report["summary"]["mutants"]["survivors"] == []
-    erratum = report["errata"][0]
-    assert erratum["counterexample"]["instance"]["X"]["geometry"] == "antipodal_pairs"
+    assert report["errata"] == []  # Remark 5.1's narrow reading is a finding, never an erratum
+    finding = report["findings"][0]
+    assert finding["counterexample"]["instance"]["X"]["geometry"] == "antipodal_pairs"
     for name in ("report.md", "index.html"):
         assert (latest / name).is_file()
 
@@ -48,7 +49,7 @@ def test_run_writes_report_and_exits_zero_when_all_as_declared(one_run):
 def test_reproduction_line_replays_the_counterexample(one_run, capsys):
     _, out = one_run
     report = json.loads((out / "latest" / "report.json").read_text())
-    line = report["errata"][0]["counterexample"]["reproduce"]
+    line = report["findings"][0]["counterexample"]["reproduce"]
     instance = line.split("--instance ", 1)[1].strip("'")
     code, text, _ = run_cli(capsys, "replay", "arora2019.rem5.1.printed-parallel", "--instance", instance)
     assert code == 1 and "REFUTED on this instance" in text
@@ -59,7 +60,7 @@ def test_show_prints_statement_source_and_last_verdict(one_run, capsys):
     code, text, _ = run_cli(capsys, "show", "arora2019.rem5.1.printed-parallel", "--out", str(out))
     assert code == 0
     assert "Remark 5.1" in text and "line 229" in text and "arXiv:1901.08584" in text
-    assert "last verdict: erratum-confirmed" in text and "reproduce: theorycheck replay" in text
+    assert "last verdict: finding-confirmed" in text and "reproduce: theorycheck replay" in text
 
 
 def test_diff_of_a_report_with_itself_and_with_a_changed_copy(one_run, capsys, tmp_path):
