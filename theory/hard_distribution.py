@@ -76,6 +76,23 @@ def asymmetric_support(d: int) -> tuple[np.ndarray, np.ndarray]:
     return _support(d, ASYMMETRIC_ATOMS)
 
 
+def off_support(X, y) -> str | None:
+    """Why the examples (X, y) cannot be draws from D (eq. 2.1), or None when every row is a point
+    of supp D with its label: (x₁, x₂, y) one of the four atoms and x_k ∈ {±1} for k >= 3."""
+    X = np.asarray(X, dtype=np.float64)
+    X = X.reshape(1, -1) if X.ndim == 1 else X
+    y = np.asarray(y, dtype=np.float64).ravel()
+    if X.ndim != 2 or X.shape[1] < 3 or X.shape[0] != y.size:
+        return f"examples of shape {X.shape} with {y.size} labels are not draws from D in d >= 3"
+    atoms = {(a, b): lab for lab, a, b in ATOMS}
+    for i, (row, lab) in enumerate(zip(X, y)):
+        if atoms.get((row[0], row[1])) != lab:
+            return f"example {i} has (x₁, x₂, y) = ({row[0]:g}, {row[1]:g}, {lab:g}), not an atom of D"
+        if not np.all(np.abs(row[2:]) == 1.0):
+            return f"example {i} has a noise coordinate outside {{±1}}"
+    return None
+
+
 def label_rule(X) -> np.ndarray:
     """|x₁| − |x₂|: the function that labels D exactly."""
     X = as_matrix(X, "X", min_cols=2)
