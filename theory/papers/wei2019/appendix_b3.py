@@ -46,7 +46,7 @@ def b9_regularized_net(inst, x, y):
         U0 *= np.where(U0 @ x < 0, -1.0, 1.0)[:, None]
         theta0 = np.concatenate([U0.ravel(), math.copysign(1.0, y) * np.abs(rng.standard_normal(m))])
         res = minimize(loss_grad, theta0, jac=True, method="L-BFGS-B",
-                       options={"gtol": 1e-11, "ftol": 1e-16, "maxiter": 3000})
+                       options={"gtol": 1e-10, "ftol": 1e-16, "maxiter": 3000})
         if best is None or res.fun < best.fun:
             best = res
         if best.fun < 1.0:  # f(x) moved towards y: this restart left the dead region
@@ -54,7 +54,7 @@ def b9_regularized_net(inst, x, y):
     return best.x, float(best.fun)
 
 
-#: accuracy of ‖Θ_λ‖ from L-BFGS (gtol 1e-11 on a problem with curvature >= 2λ >= 2e-4): the
+#: accuracy of ‖Θ_λ‖ from L-BFGS (gtol 1e-10 on a problem with curvature >= 2λ >= 2e-3): the
 #: check's tolerance
 B9_OPT_TOL = 1e-5
 
@@ -78,7 +78,7 @@ def theorem_b9_net(inst, *, squared_limit=False, target_factor=1.0):
     # ‖Θ*‖ − ‖Θ_λ‖ at the optimum: (‖Θ*‖² − ‖Θ_λ‖²)/(‖Θ*‖ + ‖Θ_λ‖)
     gap = 2 * lam / (nx**2 * (math.sqrt(star_sq) + math.sqrt(star_sq - 2 * lam / nx**2)))
     return at_most(abs(float(np.linalg.norm(theta)) - target), gap, tol=B9_OPT_TOL,
-                   why="L-BFGS accuracy of ‖Θ_λ‖ (gtol 1e-11, curvature >= 2λ)",
+                   why="L-BFGS accuracy of ‖Θ_λ‖ (gtol 1e-10, curvature >= 2λ)",
                    norm=float(np.linalg.norm(theta)), limit=target,
                    witness={"X_D": x[None, :], "y_D": np.array([y]), "y": np.array([y])})
 
@@ -100,7 +100,7 @@ def certify_b9_limit(inst, *, squared_limit=True, target_factor=1.0):
                         f"‖Θ*‖² = {float(star_sq.mid):.6f}")
 
 
-B9_SPACE = Space(d=Int(3, 12), m=Int(1, 4), lam=Real(1e-4, 1e-2, log=True), seed=Seed())
+B9_SPACE = Space(d=Int(3, 12), m=Int(1, 4), lam=Real(1e-3, 1e-1, log=True), seed=Seed())
 
 
 erratum_pair(
@@ -115,7 +115,7 @@ erratum_pair(
         statement=r"\lambda\to0:\ L_{\lambda,m}(\Theta_{\lambda,m})\to0,\ \|\Theta_{\lambda,m}\|_2\to"
                   r"\|\Theta^{\star,m}\|_2^2",
         params={"squared_limit": True},
-        examples=({"d": 10, "m": 1, "lam": 1e-4, "seed": 0},),
+        examples=({"d": 10, "m": 1, "lam": 1e-3, "seed": 0},),
         note="Inside the theorem's model class: a width-m two-layer ReLU net (m = 1..4) fitted to one "
              "example of D (x ∈ supp D, y = ±1, so a width-m net fits it exactly). Θ_λ comes from "
              "L-BFGS; its loss is checked against the exact global minimum (|f(x)| <= ½‖Θ‖²‖x‖ by "
@@ -136,7 +136,7 @@ erratum_pair(
         mutants=(Mutant("limit 1.01·‖Θ*‖", params={"target_factor": 1.01}),
                  Mutant("limit ‖Θ*‖/√2 (one unit's share of two)", params={"target_factor": 2 ** -0.5})),
         note="The finite-λ gap is exact at the optimum, so the check is tight up to the optimiser's "
-             "tolerance 1e-5 (ratio lhs/rhs near 1 whenever the gap exceeds it, λ >~ 1e-4).",
+             "tolerance 1e-5 (ratio lhs/rhs near 1: the gap exceeds 1e-4 for every λ >= 1e-3).",
     ),
 )
 
