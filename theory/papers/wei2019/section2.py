@@ -178,8 +178,8 @@ erratum_pair(
         source=src("Theorem 2.1 (kernel part); Theorem B.1", SEC2, 99),
         statement=r"n\le d^2:\ \text{w.p. } 1-d^{-5},\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}"
                   r"(x;\beta)y\le0]=\Omega(1)\quad(\text{checked at } n=d^2,\ d\ge10,\ \Omega(1)\ "
-                  r"\text{as}\ \ge\tfrac14,\ \text{on 2 independent samples})",
-        params={"ratio": 1.0, "every_draw": False},
+                  r"\text{as}\ \ge\tfrac18,\ \text{on 2 independent samples})",
+        params={"ratio": 1.0, "level": 0.125, "every_draw": False},
         examples=({"d": 10, "seed": 0},),
         note="At n = d² (d = 10, 11: 100 or 121 samples out of a support of 1024 or 2048 points, "
              "far from memorisation) the kernel span contains (nearly) x₁² − x₂², and the hinge LP "
@@ -202,19 +202,22 @@ erratum_pair(
         id="wei2019.thm2.1.kernel-lower-bound",
         source=src("Theorem 2.1 (kernel part) with n <= d²/4", SEC2, 99),
         statement=r"n\le d^2/4,\ d\ge10:\ \forall\beta:\ \Pr_{\mathcal D}[f^{\rm kernel}(x;\beta)y\le0]"
-                  r"\ge\tfrac14\ \ (\beta\ \text{searched by the hinge LP, on each of 2 samples})",
-        params={"ratio": 0.25, "level": 0.25},
+                  r"\ge\tfrac18\ \ (\beta\ \text{searched by the hinge LP, on each of 2 samples})",
+        params={"ratio": 0.25, "level": 0.125},
         domain=THM21_SPACE.replace(d=Fixed(10)),
         mutants=(Mutant("n = d² (the printed range)", params={"ratio": 1.0}),
                  Mutant("error floor ½ (the constant predictor's error)", params={"level": 0.5}),
                  Mutant("sign symmetry of D dropped (D')", params={"symmetric": False},
                         why="on D' the label x₁ − x₂ is linear and the kernel learns it from O(d) samples")),
-        note="An Ω(1) floor that can fail: the hinge LP is the adversary, and the floor ¼ is below "
-             "the measured best error 0.40–0.44 at n = d²/4, d = 10–12 (4 seeds each), so the "
-             "tightest ratio the search reports is about 1.6. The proof's own constant (¼ times an "
-             "anti-concentration probability) is smaller; ¼ is ours. The search runs at d = 10 "
-             "only (two hinge LPs over 1024 support points per instance); d = 11, 12 were "
-             "measured offline (0.39–0.44).",
+        note="An Ω(1) floor that can fail: the hinge LP is the adversary (any β it names below the "
+             "floor refutes). Measured at n = d²/4, d = 10: over 250 random draws the hinge "
+             "predictor's population error is at least 0.31 (median 0.41), and the quick search, which "
+             "steers seeds towards small errors, reached 0.265; d = 11, 12 measured offline "
+             "0.39–0.44 (4 seeds each). The floor ⅛ keeps the most adversarial seeds at about twice "
+             "the floor, since the theorem holds only with high probability over the sample and a "
+             "rare low draw is not a refutation; the proof's own constant (¼ times an "
+             "anti-concentration probability) is smaller still, so ⅛ is ours. The search runs at "
+             "d = 10 only (two hinge LPs over 1024 support points per instance).",
     ),
 )
 
