@@ -17,7 +17,7 @@ import numpy as np
 
 from theory import hypercube
 from theory.errors import InputError
-from theory.validation import array_size, as_matrix, positive_int, rng_generator
+from theory.validation import array_size, as_matrix, as_vector, positive_int, rng_generator
 
 #: (y, x₁, x₂) of the four atoms of eq. 2.1
 ATOMS = ((1, 1, 0), (1, -1, 0), (-1, 0, 1), (-1, 0, -1))
@@ -78,12 +78,10 @@ def asymmetric_support(d: int) -> tuple[np.ndarray, np.ndarray]:
 
 def off_support(X, y) -> str | None:
     """Why the examples (X, y) cannot be draws from D (eq. 2.1), or None when every row is a point
-    of supp D with its label: (x₁, x₂, y) one of the four atoms and x_k ∈ {±1} for k >= 3."""
-    X = np.asarray(X, dtype=np.float64)
-    X = X.reshape(1, -1) if X.ndim == 1 else X
-    y = np.asarray(y, dtype=np.float64).ravel()
-    if X.ndim != 2 or X.shape[1] < 3 or X.shape[0] != y.size:
-        return f"examples of shape {X.shape} with {y.size} labels are not draws from D in d >= 3"
+    of supp D with its label: (x₁, x₂, y) one of the four atoms and x_k ∈ {±1} for k >= 3.
+    Malformed arrays (not n×d with d >= 3 and n labels) raise InputError."""
+    X = as_matrix(X, "X", min_cols=3)
+    y = as_vector(y, "y", length=X.shape[0])
     atoms = {(a, b): lab for lab, a, b in ATOMS}
     for i, (row, lab) in enumerate(zip(X, y)):
         if atoms.get((row[0], row[1])) != lab:
