@@ -113,7 +113,10 @@ claim(
               r"L_\lambda(\Theta')\le\alpha L_\lambda(\Theta_\lambda),\ \alpha\le2\ \Rightarrow\ "
               r"\gamma'\ge\frac{\gamma^\star}{10\,\alpha^{a/r}}\quad(\text{linear } f,\ c=5)",
     kind=Kind.INEQUALITY,
-    domain=Space(n=Int(4, 30), d=Int(2, 6), alpha=Real(1.0, 2.0), seed=Seed()),
+    # n >= 2: at n = 1 (binary, l = 2) the prescribed λ = e^{−1/√3}·γ*² does not shrink with c, the
+    # sublevel set {L <= 2L*} then contains w = 0 and the search finds γ' < 0 (n = 1, d = 1, α = 2,
+    # seed 0: γ'/γ* = −1). Not registered as an erratum yet: it needs the audit of issue 13.
+    domain=Space(n=Int(2, 30), d=Int(1, 6), alpha=Real(1.0, 2.0), seed=Seed()),
     predicate=theorem_c2,
     mutants=(Mutant("constant 10 → 1", params={"constant": 1.0},
                     domain=Space(n=Int(4, 30), d=Int(2, 6), alpha=Fixed(1.0), seed=Seed())),),

@@ -168,7 +168,7 @@ claim(
               r"proof's rate } \gamma^\star-\gamma_\lambda\le\frac{\gamma^\star\log(n/\ln2)}"
               r"{\log\frac{1}{2n\lambda(1+\log^2(1/\lambda)/\gamma^{\star2})}}",
     kind=Kind.INEQUALITY,
-    domain=Space(n=Int(4, 30), d=Int(2, 6), lam=Real(1e-14, 1e-8, log=True), seed=Seed()),
+    domain=Space(n=Int(1, 30), d=Int(1, 6), lam=Real(1e-14, 1e-8, log=True), seed=Seed()),
     predicate=theorem41_rate,
     mutants=(Mutant("separability dropped (20% labels flipped, γ* = 0)", params={"separable": False}),),
     note="Rate derived here from eqs. C.6–C.7 and the comparison with B'θ* (linear model, exact "
