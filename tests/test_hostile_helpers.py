@@ -371,6 +371,10 @@ CASES = [
       for f in (hard_distribution.support, hard_distribution.asymmetric_support)],
     C(hard_distribution.label_rule, lambda: dict(X=hard_distribution.sample(5, 4, _rng())[0]),
       X=matrix()),
+    # flipped labels: a well-formed call whose answer is a reason (None would read as "no result")
+    C(hard_distribution.off_support, lambda: dict(X=hard_distribution.sample(5, 4, _rng())[0],
+                                                  y=-hard_distribution.sample(5, 4, _rng())[1]),
+      X=matrix(), y=vector("length")),
     # homogeneity
     C(homogeneity.euler_sides, lambda: dict(f=lambda a, b: a * b, block=(tdata()[1]["a"], tdata()[1]["b"])),
       {"block": ["block"]},
@@ -445,6 +449,7 @@ CASES = [
       directions=matrix("huge"), mu=vector("length")),
     C(max_margin.linear_separation_margin, lambda: dict(A=_rng().standard_normal((5, 3)), box=1.0),
       A=matrix("huge"), box=real(lo=0.0, lo_open=True, extra={"enormous": 1e300})),
+    C(max_margin.hinge_lp, lambda: dict(A=_rng().standard_normal((5, 3))), A=matrix("huge")),
     C(max_margin.linear_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),
       X=matrix("huge"), y=vector("labels", "length")),
     C(max_margin.least_distance_max_margin, lambda: dict(X=separable()[0], y=separable()[1]),

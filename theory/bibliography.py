@@ -5,6 +5,7 @@ import numpy as np
 from theory.claims import Assumption, Paper
 from theory.claims.assumptions import (UNIT_NORM_RTOL, bounded_labels, inputs_in_unit_ball, norm_at_most_one,
                                        sign_labels, unit_sphere_inputs)
+from theory.hard_distribution import off_support
 
 
 def _init_scale(kappa) -> str | None:
@@ -38,6 +39,19 @@ WEI2019 = Paper(
           "Induced Kernel",
     where="NeurIPS 2019, arXiv:1810.05369 (long version with appendices, revised 30 Dec 2022)",
     url="https://arxiv.org/abs/1810.05369",
+    assumptions=(
+        sign_labels("eq. (2.2) and Section 4: binary labels y_i ∈ {−1, +1} (long version L84, L165)"),
+        Assumption("examples drawn from D (eq. 2.1)", ("X_D", "y_D"),
+                   lambda X_D, y_D: off_support(X_D, y_D),
+                   "Theorem 2.1 / B.1 and Lemmas B.2–B.6: x ∈ supp D, y = |x₁| − |x₂| (L74–L82)"),
+        Assumption("Lipschitz constant c₂ = √k·M_R·M_Φ + M_V of L' is positive", ("c2",),
+                   lambda c2: None if c2 > 0 else f"c₂ = {c2:g} is not positive",
+                   "Lemma E.13 (L1055) under Assumptions E.1–E.3 (L911–L915)"),
+        Assumption("noise σ > 0 below the accuracy: 0 < 2W_ε²σ < ε", ("eps", "sigma", "W2"),
+                   lambda eps, sigma, W2: None if 0 < sigma and 0 < eps and 2 * W2 * sigma < eps
+                   else f"σ = {sigma:g}, ε = {eps:g}, W_ε² = {W2:g} violate 0 < 2W_ε²σ < ε",
+                   "Theorem E.4 (L919–L921) and its proof (L1220: σW_ε² = o(ε))"),
+    ),
 )
 
 def nc_cone_partition(X, y, B, gamma_nc, eps) -> str | None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from theory import hypercube
 from theory.errors import InputError
-from theory.validation import array_size, as_matrix, positive_int, rng_generator
+from theory.validation import array_size, as_matrix, as_vector, positive_int, rng_generator
 
 #: (y, x₁, x₂) of the four atoms of eq. 2.1
 ATOMS = ((1, 1, 0), (1, -1, 0), (-1, 0, 1), (-1, 0, -1))
@@ -74,6 +74,21 @@ def support(d: int) -> tuple[np.ndarray, np.ndarray]:
 def asymmetric_support(d: int) -> tuple[np.ndarray, np.ndarray]:
     """All 2·2^{d−2} points of supp D' with their labels."""
     return _support(d, ASYMMETRIC_ATOMS)
+
+
+def off_support(X, y) -> str | None:
+    """Why the examples (X, y) cannot be draws from D (eq. 2.1), or None when every row is a point
+    of supp D with its label: (x₁, x₂, y) one of the four atoms and x_k ∈ {±1} for k >= 3.
+    Malformed arrays (not n×d with d >= 3 and n labels) raise InputError."""
+    X = as_matrix(X, "X", min_cols=3)
+    y = as_vector(y, "y", length=X.shape[0])
+    atoms = {(a, b): lab for lab, a, b in ATOMS}
+    for i, (row, lab) in enumerate(zip(X, y)):
+        if atoms.get((row[0], row[1])) != lab:
+            return f"example {i} has (x₁, x₂, y) = ({row[0]:g}, {row[1]:g}, {lab:g}), not an atom of D"
+        if not np.all(np.abs(row[2:]) == 1.0):
+            return f"example {i} has a noise coordinate outside {{±1}}"
+    return None
 
 
 def label_rule(X) -> np.ndarray:
