@@ -139,3 +139,31 @@ def test_a_finding_is_confirmed_apart_from_errata():
     assert report["summary"]["errata_by_class"] == {"reading": 1}
     with pytest.raises(InputError, match="error_class"):
         Registry().add(dataclasses.replace(reading, error_class=ErrorClass.TYPO))
+
+
+def test_every_accusation_has_an_independent_reading_in_its_note():
+    import theory.papers  # noqa: F401  (the built-in papers)
+    from checks.papers import builtin_paper_keys
+    from theory.claims import REGISTRY
+
+    builtin = set(builtin_paper_keys())
+    accused = [c for c in REGISTRY if c.status is not Status.HOLDS and c.paper in builtin]
+    assert accused, "the built-in papers register errata and findings"
+    for c in accused:
+        assert c.id in REGISTRY.readings, f"{c.id} has no independent referee reading"
+        assert "Independent reading (docs/referee-readings/" in c.note
+
+
+def test_a_reading_needs_a_known_class_an_outcome_and_an_accused_claim():
+    from theory.claims.registry import READER_CLASSES
+
+    reg = Registry()
+    reg.add(dataclasses.replace(printed(), id="toy2020.thm1.printed"))
+    with pytest.raises(InputError, match="reader class"):
+        reg.record_reading("toy2020.thm1.printed", "wrong", "why")
+    with pytest.raises(InputError, match="outcome"):
+        reg.record_reading("toy2020.thm1.printed", "typo", "  ")
+    updated = reg.record_reading("toy2020.thm1.printed", "typo", "A slip; the proof has it right.")
+    assert "typo, differs from the audited class (statement)" in updated.note
+    assert reg.get("toy2020.thm1.printed").note == updated.note and reg.readings == {"toy2020.thm1.printed": "typo"}
+    assert "not-an-error" in READER_CLASSES

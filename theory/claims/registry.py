@@ -8,6 +8,7 @@ claim that leaves the paper's scope cannot accuse the paper's statement.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from typing import Callable
@@ -15,6 +16,10 @@ from typing import Callable
 from theory.claims.record import (DECISIONS, AtLeast, Claim, Decision, ErrorClass, Exponent, Kind,
                                   NotCheckable, Paper, Source, Status)
 from theory.errors import InputError, UnknownNameError
+
+#: the classes an independent reader may give an accusation (error classes, findings, or none)
+READER_CLASSES = tuple(c.value for c in ErrorClass) + tuple(
+    s.value for s in Status if s.is_finding) + ("not-an-error",)
 
 _ID = re.compile(r"^[a-z][a-z0-9]*\.[A-Za-z0-9.]+\.[a-z0-9][a-z0-9-]*$")
 
@@ -27,6 +32,7 @@ class Registry:
         self._not_checkable: list[NotCheckable] = []
         self._decisions: list[Decision] = []
         self._papers: dict[str, Paper] = {}
+        self._readings: dict[str, str] = {}
 
     # -- adding -------------------------------------------------------------------------------
     def add(self, claim: Claim) -> Claim:
@@ -74,6 +80,36 @@ class Registry:
         d = Decision(source, flag, decision, reason, tuple(claims))
         self._decisions.append(d)
         return d
+
+    def record_reading(self, claim_id: str, reader_class: str, outcome: str) -> Claim:
+        """Append an independent referee reading to the note of a non-holding claim (issue 13).
+
+        The reader saw only the paper text and the accusation, argued for the authors, and gave a
+        class (``READER_CLASSES``); ``outcome`` says why, and where the reader's class differs from
+        the audited one, why the audit keeps its own. The full reading is in
+        ``docs/referee-readings/<paper>.md``.
+        """
+        claim = self.get(claim_id)
+        if claim.status is Status.HOLDS:
+            raise InputError(f"{claim_id} holds: only an erratum or a finding gets a referee reading")
+        if reader_class not in READER_CLASSES:
+            raise InputError(f"reader class of {claim_id} must be one of {', '.join(READER_CLASSES)}, "
+                             f"got {reader_class!r}")
+        if not outcome.strip():
+            raise InputError(f"the referee reading of {claim_id} needs an outcome a referee can read")
+        audited = claim.error_class.value if claim.error_class else claim.status.value
+        verdict = "agrees" if reader_class == audited else f"differs from the audited class ({audited})"
+        text = (f"Independent reading (docs/referee-readings/{claim.paper}.md): {reader_class}, {verdict}. "
+                f"{outcome.strip()}")
+        updated = dataclasses.replace(claim, note=f"{claim.note}\n{text}" if claim.note else text)
+        self._claims[claim_id] = updated
+        self._readings[claim_id] = reader_class
+        return updated
+
+    @property
+    def readings(self) -> dict[str, str]:
+        """Claim id -> the independent reader's class, for every claim that has a reading."""
+        return dict(self._readings)
 
     @property
     def decisions(self) -> list[Decision]:

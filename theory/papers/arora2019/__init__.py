@@ -28,4 +28,5 @@ from theory.papers.arora2019 import (  # noqa: F401  (paper order)
     app_e_proofs_sec6,
     figures,
     not_checkable,
+    readings,  # the independent referee readings, appended to the accused claims' notes
 )

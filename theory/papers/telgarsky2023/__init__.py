@@ -18,5 +18,5 @@ Line numbers refer to ``shared/papers/telgarsky2023_002_ba4ccad61db30969.txt``.
 from theory.claims import REGISTRY  # noqa: F401  (the registry the sections fill)
 from theory.papers.telgarsky2023 import (  # noqa: F401  (paper order)
     sec1_notation, sec1_margin_estimates, sec2_ntk, sec3_beyond_ntk, appA, appB, appC, figures_tables,
-    not_checkable, decisions)
+    not_checkable, decisions, readings)
 from theory.papers.telgarsky2023.figures_tables import no_rotation_run, no_rotation_run_on_gpu  # noqa: F401

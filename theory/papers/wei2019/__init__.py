@@ -19,4 +19,4 @@ conference version numbers every main-text result the same way.
 
 from theory.papers.wei2019 import (section2, section3, section4, appendix_b1, appendix_b3,  # noqa: F401
                                    appendix_c, appendix_d, appendix_e, appendix_e_flows, figures,
-                                   not_checkable)
+                                   not_checkable, readings)
