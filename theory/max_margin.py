@@ -130,7 +130,7 @@ def hinge_lp(A) -> np.ndarray:
     """
     A = lp_coefficients(as_matrix(A, "A"), "A")
     m, k = A.shape
-    res = linprog(-np.ones(m), A_eq=A.T, b_eq=np.zeros(k), bounds=(0.0, 1.0), method="highs")
+    res = optimize.linprog(-np.ones(m), A_eq=A.T, b_eq=np.zeros(k), bounds=(0.0, 1.0), method="highs")
     if res.status != 0:
         raise RuntimeError(f"hinge LP failed: {res.message}")
     return -np.asarray(res.eqlin.marginals, dtype=np.float64)
