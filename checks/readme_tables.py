@@ -66,9 +66,20 @@ def sample_table(report: dict, ids: list[str]) -> str:
     return "```\n" + "\n".join(_columns(rows)) + "\n```\n"
 
 
+def _by_class(claims: list[dict], verdict: str, registry, classes: tuple[str, ...]) -> str:
+    """"total (a / b / c)": the claims with ``verdict``, counted by error class or finding status."""
+    counts = dict.fromkeys(classes, 0)
+    for c in claims:
+        if c["verdict"] == verdict:
+            claim = registry.get(c["id"])
+            counts[claim.error_class.value if claim.error_class else claim.status.value] += 1
+    return f"{sum(counts.values())} ({' / '.join(str(counts[k]) for k in classes)})"
+
+
 def coverage_table(report: dict, registry) -> str:
     """Per paper: claims by tier (quick from the baseline, the others from the registry), quick
-    mutants, errata confirmed and results listed as not checkable, as a Markdown table."""
+    mutants, errata confirmed by class, findings by status and results listed as not checkable, as a
+    Markdown table."""
     quick: dict[str, list[dict]] = {}
     for claim in report["claims"]:
         quick.setdefault(str(claim.get("paper")), []).append(claim)
@@ -77,8 +88,9 @@ def coverage_table(report: dict, registry) -> str:
         counts = tiers.setdefault(claim.paper, {})
         counts[claim.tier.value] = counts.get(claim.tier.value, 0) + 1
     papers = registry.papers
-    lines = ["| paper | claims (quick / standard / gpu) | mutants (quick) | errata confirmed | listed not checkable |",
-             "|---|---|---|---|---|"]
+    lines = ["| paper | claims (quick / standard / gpu) | mutants (quick) | errata confirmed "
+             "(statement / proof / typo) | findings (reading / vacuous / source-unverified) | listed not checkable |",
+             "|---|---|---|---|---|---|"]
     order = list(quick) + [key for key in tiers if key not in quick]  # the baseline's paper order
     for key in order:
         paper = papers[key]
@@ -88,7 +100,8 @@ def coverage_table(report: dict, registry) -> str:
         lines.append(
             f"| `{key}` — {paper.authors}, {venue} | {len(claims) + standard + gpu} "
             f"({len(claims)} / {standard} / {gpu}) | {sum(len(c.get('mutants') or []) for c in claims)} | "
-            f"{sum(c['verdict'] == 'erratum-confirmed' for c in claims)} | "
+            f"{_by_class(claims, 'erratum-confirmed', registry, ('statement', 'proof', 'typo'))} | "
+            f"{_by_class(claims, 'finding-confirmed', registry, ('reading', 'vacuous', 'source-unverified'))} | "
             f"{sum(e.get('paper') == key for e in report['not_checkable'])} |")
     return "\n".join(lines) + "\n"
 
