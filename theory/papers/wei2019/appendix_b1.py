@@ -9,7 +9,9 @@ from fractions import Fraction
 import math
 
 import numpy as np
-import scipy.linalg
+from theory.lazy import lazy
+
+scipy_linalg = lazy("scipy.linalg")
 
 from theory import hard_distribution as hd
 from theory import hypercube, mean_field, relu_ntk
@@ -431,7 +433,7 @@ def lemma_b6_event(inst, *, ratio=None, level_constant=0.1):
     n = d * (d - 1) // 2 + 2 if ratio is None else max(1, int(ratio * d * d))
     Zi = random_cube_vectors(inst.rng("z"), n, d).astype(np.float64)
     M = d * d * np.ones((n, n)) + 2 * ((Zi @ Zi.T) ** 2 - d)
-    lam = float(scipy.linalg.eigh(M, eigvals_only=True, subset_by_index=[0, 0])[0]) / d**2
+    lam = float(scipy_linalg.eigh(M, eigvals_only=True, subset_by_index=[0, 0])[0]) / d**2
     tol = 8 * n * EPS * float(np.abs(M).sum(axis=1).max()) / d**2
     return at_least(lam, level_constant, tol=tol, why="symmetric eigensolver backward error", n=n)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.special import logsumexp
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory import max_margin
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_least, at_most,
@@ -32,7 +34,7 @@ def margin_sandwich(inst, *, lower_factor=None, upper_classes=None):
     others = np.where(np.eye(l, dtype=bool)[y], -np.inf, F)
     gamma = float((F[np.arange(n), y] - others.max(axis=1)).min())
     a = q  # scaling every one of the q layers by M multiplies f by M^q
-    ce = float(np.mean(logsumexp(scores, axis=1) - scores[np.arange(n), y]))
+    ce = float(np.mean(special.logsumexp(scores, axis=1) - scores[np.arange(n), y]))
     reg = inst.lam * inst.M ** inst.r
     L = ce + reg
     lower = (lower_factor if lower_factor is not None else 1.0 / n) * np.logaddexp(0.0, -inst.M**a * gamma) + reg

@@ -7,7 +7,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.special import logsumexp
+from theory.lazy import lazy
+
+special = lazy("scipy.special")
 
 from theory import max_margin
 from theory.claims import (Int, Kind, Mutant, Real, Seed, Space, at_least, at_most, claim, close,
@@ -65,7 +67,7 @@ def binary_reduction(inst, *, half=0.5):
     y = rng.choice([-1.0, 1.0], inst.n)
     scores = np.stack([-half * f, half * f], axis=1)
     cls = (y > 0).astype(int)
-    ce = logsumexp(scores, axis=1) - scores[np.arange(inst.n), cls]
+    ce = special.logsumexp(scores, axis=1) - scores[np.arange(inst.n), cls]
     logistic = np.logaddexp(0.0, -y * f)
     margin2 = scores[np.arange(inst.n), cls] - scores[np.arange(inst.n), 1 - cls]
     err = max(float(np.abs(ce - logistic).max()), float(np.abs(margin2 - y * f).max()))
