@@ -312,13 +312,19 @@ def cmd_list(args) -> int:
     if args.json:
         _out(json.dumps([{"id": c.id, "paper": c.paper, "result": c.source.result, "kind": c.kind.value,
                           "status": c.status.value, "tier": c.tier.value, "line": c.source.line,
+                          "error_class": c.error_class.value if c.error_class else None,
                           "mutants": [m.name for m in c.mutants], "corrected_by": c.corrected_by}
                          for c in claims], indent=2))
         return 0
-    rows = [[c.id, c.kind.value, c.status.value, c.tier.value, len(c.mutants), c.source.result]
-            for c in claims]
+    rows = [[c.id, c.kind.value, f"erratum ({c.error_class.value})" if c.error_class else c.status.value, c.tier.value,
+             len(c.mutants), c.source.result] for c in claims]
     _out(_table(rows, ["claim", "kind", "status", "tier", "mutants", "result"]))
-    _out(f"\n{len(claims)} claims")
+    by_class = registry.errata_by_class(claims)
+    errata = [k for k in ("statement", "proof", "typo") if by_class.get(k)]
+    findings = [k for k in ("reading", "vacuous", "source-unverified") if by_class.get(k)]
+    _out(f"\n{len(claims)} claims; errata: {sum(by_class.get(k, 0) for k in errata)} "
+         f"({', '.join(f'{by_class[k]} {k}' for k in errata) or 'none'}); findings, not errata: "
+         f"{sum(by_class.get(k, 0) for k in findings)} ({', '.join(f'{by_class[k]} {k}' for k in findings) or 'none'})")
     return 0
 
 
