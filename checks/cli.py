@@ -19,13 +19,14 @@ from theory.errors import ReportError, TheorycheckError
 
 DEFAULT_OUT = "reports"
 
-EPILOG = """examples:
+EPILOG = """examples (theorycheck list shows every paper key and claim id):
   theorycheck run                                   quick profile, all papers, CPU
-  theorycheck run --paper arora2019 --seed 7        one paper, another seed
-  theorycheck run --claim arora2019.thm6.1.printed-bound --profile standard
-  theorycheck show arora2019.rem5.1.printed-parallel
-  theorycheck mutants --paper arora2019             kill rate of every claim's mutants
+  theorycheck run --paper KEY --seed 7              one paper, another seed
+  theorycheck run --claim ID --profile standard     one claim, whatever its tier
+  theorycheck show ID                               statement, source, note, last verdict
+  theorycheck mutants --paper KEY                   kill rate of every claim's mutants
   theorycheck diff reports/baseline reports/latest  verdict flips and slack moves
+  theorycheck new KEY                               a starter package for your own paper
 """
 
 
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def run_options(sp, *, out=True):
         sp.add_argument("--paper", action="append", metavar="P",
-                        help="only claims of paper P, e.g. arora2019 (repeatable)")
+                        help="only claims of paper P, a key from theorycheck list (repeatable)")
         sp.add_argument("--claim", action="append", metavar="ID",
                         help="only this claim id, whatever its tier (repeatable)")
         sp.add_argument("--profile", default="quick",

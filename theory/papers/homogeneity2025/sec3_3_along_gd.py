@@ -19,7 +19,7 @@ import math
 import numpy as np
 
 from theory import divergences, losses
-from theory.claims import (Fixed, Int, Kind, Mutant, Seed, Space, at_least, at_most, claim, memoized,
+from theory.claims import (Fixed, Int, Kind, Mutant, Seed, Series, Space, at_least, at_most, claim, memoized,
                            precondition_failed)
 from theory.tolerances import EPS
 from theory.papers.homogeneity2025._shared import APPENDIX_A, SEC33, src
@@ -237,13 +237,11 @@ def horizon_checks(inst, sides, relation, *, horizons=range(-2, 97), gate=None, 
                          "(first-order scheme) + float64 rounding of K-term sums" + why, T=qf["T"], **details))
     checked = [e for e in out if e.precondition is None]
     if checked:
-        checked[0].details["diagnostics"] = [{
-            "name": "horizons-" + title.split(":")[0].replace(" ", "-").lower(),
-            "title": f"{title} (n={n}, m={inst.m}, η0/2 run)", "x": [e.details["T"] for e in checked],
-            "y": [e.lhs for e in checked], "xlabel": "GF time T", "ylabel": "left side",
-            "logx": True, "logy": False,
-            "reference": {"label": "right side (the bound)", "x": [e.details["T"] for e in checked],
-                          "y": [e.rhs for e in checked]}}]
+        horizons = [e.details["T"] for e in checked]
+        checked[0].series.append(Series(
+            "horizons-" + title.split(":")[0].replace(" ", "-").lower(), horizons, [e.lhs for e in checked],
+            title=f"{title} (n={n}, m={inst.m}, η0/2 run)", xlabel="GF time T", ylabel="left side", logx=True,
+            reference={"label": "right side (the bound)", "x": horizons, "y": [e.rhs for e in checked]}))
     return out or precondition_failed("no horizon was reached by both runs")
 
 

@@ -4,6 +4,7 @@ initialisation, Theorems 3.2 and 3.3 at their widths, online SGD on parity).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from theory import gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
 from theory.claims import claim, erratum_pair, Exponent, Kind, Mutant, Status, Tier
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
-from theory.evidence import at_least, at_most, close, greater_than, precondition_failed
+from theory.evidence import Series, at_least, at_most, close, greater_than, precondition_failed
 from theory.papers.telgarsky2023.common import (construction, geodesic_point, nc_corrected, S12, S2, S3,
     separable_data, src)
 from theory.tolerances import EPS
@@ -32,10 +33,11 @@ def monotone_along(traj, start: int, *, margin="smoothed", dims=1):
                     decreases=decreases, steps_checked=int(steps.size), at_step=int(start + worst + 1))
 
 
-def margin_series(traj, title):
-    return [{"name": "margins", "title": title, "x": traj.steps, "y": traj.smoothed_normalized,
-             "xlabel": "step", "ylabel": "normalised margin",
-             "extra": {"label": "hard margin γ", "x": traj.steps, "y": traj.hard_normalized}}]
+def margin_series(traj, title) -> Series:
+    """The normalised smoothed margin γ̊ along a run, with the hard margin beside it."""
+    return Series("margins", list(traj.steps), list(traj.smoothed_normalized), title=title, xlabel="step",
+                  ylabel="normalised margin",
+                  extra={"label": "hard margin γ", "x": list(traj.steps), "y": list(traj.hard_normalized)})
 
 
 def gd_monotonicity(inst, *, context, margin="smoothed", relative=None, warm_steps=0):
@@ -56,8 +58,8 @@ def gd_monotonicity(inst, *, context, margin="smoothed", relative=None, warm_ste
     if positive.size == 0:
         return precondition_failed("γ̃ never became positive")
     ev = monotone_along(traj, int(positive[0]), margin=margin, dims=inst.n + inst.m + inst.d)
-    ev.details["diagnostics"] = margin_series(
-        traj, f"2-sparse parity d={inst.d}, n={inst.n}, m={inst.m}, {inst.loss} loss")
+    ev.series.append(margin_series(
+        traj, f"2-sparse parity d={inst.d}, n={inst.n}, m={inst.m}, {inst.loss} loss"))
     return ev
 
 
@@ -116,8 +118,8 @@ def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
     scale = float(np.max(fa * fa + fb * fb))
     out = [
         at_least(final, fraction * gamma_gl, tol=tol, why="rounding of γ̊ at the end of the run",
-                 width=m, final_norm=traj.norms[-1], diagnostics=margin_series(
-                     traj, f"Theorem 3.3, no-rotation net, parity d={d}, m={m}")),
+                 width=m, final_norm=traj.norms[-1], series=[margin_series(
+                     traj, f"Theorem 3.3, no-rotation net, parity d={d}, m={m}")]),
         at_most(final, 0.5 * gamma_gl, tol=tol, why="rounding of γ̊ (ceiling of lem2.5.margin-ceiling)"),
         at_most(balance, 0.0, tol=inst.steps * 16 * (m + d) * EPS * scale,
                 why="steps·16(m+d) ulp of max(a_j² + b_j²)"),
@@ -268,10 +270,11 @@ def figure2(inst, *, context, factor=1.0):
     a, V = nets.standard_init(inst.m, 2, inst.rng("init"))
     traj = gf.run_gradient_descent(a, V, X, y, "log", steps=inst.steps, step=1.0)
     final = traj.smoothed_normalized[-1]
-    diag = margin_series(traj, f"Figure 2 / Prop. 2.6: m={inst.m}, α={inst.alpha}")
-    diag[0]["reference"] = {"label": "linear max-margin γ̂", "x": [0, inst.steps], "y": [gamma_hat, gamma_hat]}
+    curve = dataclasses.replace(
+        margin_series(traj, f"Figure 2 / Prop. 2.6: m={inst.m}, α={inst.alpha}"),
+        reference={"label": "linear max-margin γ̂", "x": [0, inst.steps], "y": [gamma_hat, gamma_hat]})
     return greater_than(final, factor * gamma_hat, why="exact comparison of computed margins",
-                        gamma_hat=gamma_hat, hard=traj.hard_normalized[-1], diagnostics=diag)
+                        gamma_hat=gamma_hat, hard=traj.hard_normalized[-1], series=[curve])
 
 
 claim(
@@ -314,7 +317,7 @@ def nc_training(inst, *, context, fraction=1.0, delta=0.1):
     final = traj.smoothed_normalized[-1]
     return at_least(final, fraction * claimed, tol=64 * (m + 43) * EPS * traj.rounding[-1],
                     why="rounding of γ̊ at the end of the run", width=m, eps=eps, gamma_nc=gamma_nc,
-                    diagnostics=margin_series(traj, f"Theorem 3.2, NC data, m={m}"))
+                    series=[margin_series(traj, f"Theorem 3.2, NC data, m={m}")])
 
 
 claim(
