@@ -414,7 +414,6 @@ def run_trajectories(claim: Claim, profile: Profile, seed: int, mutant: str | No
         result = evaluate(claim, recipe, context)
         for ev in ([result] if isinstance(result, Evidence) else list(result)):
             ev = _as_evidence(ev, claim)
-            out.diagnostics.extend(ev.details.pop("diagnostics", []))
             out.diagnostics.extend(s.as_dict() for s in ev.series)
             tally.add(recipe, ev)
             if not ev.precondition and not ev.holds and out.verdict is Verdict.VERIFIED:

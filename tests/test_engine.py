@@ -16,7 +16,7 @@ from theory.claims import (AtLeast, Claim, ErrorClass, Exponent, Kind, Mutant, R
 from theory.claims.certificates import exact
 from theory.domains import Choice, Grid, Int, Real, Seed, Space, SpherePoints
 from theory.errors import InputError, UnknownNameError
-from theory.evidence import at_least, at_most, close, precondition_failed
+from theory.evidence import Series, at_least, at_most, close, precondition_failed
 
 QUICK = get_profile("quick")
 SRC = Source(ARORA2019, "toy", "toy", 1)
@@ -151,7 +151,7 @@ def test_trajectory_kinds_run_per_seed_and_collect_diagnostics():
     def run(inst, *, context, bad=False):
         assert isinstance(context, RunContext) and context.device == "cpu"
         curve = np.exp(-np.arange(5.0))
-        ev = at_most(curve[-1], 0.5 if not bad else 1e-3, diagnostics=[{"name": "loss", "x": [0, 1], "y": [1, 0]}])
+        ev = at_most(curve[-1], 0.5 if not bad else 1e-3, series=[Series("loss", [0, 1], [1, 0])])
         return [ev, at_least(curve[0], 1.0)]
 
     c = toy(kind=Kind.DYNAMICS, domain=Space(s=Seed()), predicate=run)

@@ -27,7 +27,8 @@ def test_paper_scale_body_runs_on_cpu():
     assert len(out) == 4 and all(isinstance(e, Evidence) for e in out)
     assert all(math.isfinite(e.lhs) and math.isfinite(e.rhs) and e.precondition is None for e in out)
     info = out[0].details
-    assert len(info["diagnostics"]) == 3 and len(info["loss_over_n"]) == 3
+    assert [s.name for s in out[0].series] == ["fig1a-paper-true", "fig1a-paper-random", "fig1a-paper-worst"]
+    assert len(info["loss_over_n"]) == 3
     assert 0.0 <= info["top10_true"] <= 1.0 + 1e-12
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from theory import kernels, two_layer_gd
 from theory.claims import (
     at_least, at_most, AtLeast, Choice, claim, erratum_pair, Kind, Mutant, precondition_failed,
-    Real, Space, SpherePoints, Status, Tier,
+    Real, Series, Space, SpherePoints, Status, Tier,
 )
 from theory.tolerances import EPS
 from theory.papers.arora2019._shared import (
@@ -187,13 +187,12 @@ def kernel_drift_scaling(inst, *, context, accept=THM41_ACCEPT):
         means.append(float(d.mean()))
     slope, lo, hi, _ = loglog_slope(xs, drifts)
     widths = sweep_widths(inst)
-    diag = [{"name": "lemC.2-drift", "title": f"Lemma C.2: ‖H(K) − H(0)‖_F vs √m·κ; fitted exponent {slope:.2f} "
-                                               f"[{lo:.2f}, {hi:.2f}]", "x": widths, "y": means,
-             "xlabel": "√m·κ", "ylabel": "‖H(K) − H(0)‖_F", "logx": True, "logy": True,
-             "reference": {"label": "(√m·κ)^-1", "x": widths, "y": [means[0] * widths[0] / w for w in widths]},
-             "extra": None}]
+    curve = Series("lemC.2-drift", widths, means,
+                   title=f"Lemma C.2: ‖H(K) − H(0)‖_F vs √m·κ; fitted exponent {slope:.2f} [{lo:.2f}, {hi:.2f}]",
+                   xlabel="√m·κ", ylabel="‖H(K) − H(0)‖_F", logx=True, logy=True,
+                   reference={"label": "(√m·κ)^-1", "x": widths, "y": [means[0] * widths[0] / w for w in widths]})
     why = f"99.9% t-interval of the fitted log-log slope; accepted band {accept}"
-    return [at_least(lo, accept[0], why=why, diagnostics=diag, slope=slope, ci=[lo, hi], drift=means),
+    return [at_least(lo, accept[0], why=why, series=[curve], slope=slope, ci=[lo, hi], drift=means),
             at_most(hi, accept[1], why=why, slope=slope, ci=[lo, hi])]
 
 

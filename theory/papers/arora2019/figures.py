@@ -14,7 +14,7 @@ from theory import digits as digit_data
 from theory import kernels, linear_dynamics, two_layer_gd
 from theory.claims import (
     at_least, at_most, Choice, claim, Fixed, greater_than, Kind, Mutant, precondition_failed,
-    Seed, Space, Tier,
+    Seed, Series, Space, Tier,
 )
 from theory.tolerances import EPS
 from theory.papers.arora2019._shared import SEC4, SEC5, src, torch_seeds
@@ -53,14 +53,14 @@ def figure1b_alignment(inst, *, context, shuffle=False, top=10):
     e_true = linear_dynamics.top_energy_fraction(H, y, top)
     e_rand = linear_dynamics.top_energy_fraction(H, rand, top)
     idx = list(range(1, len(y) + 1))
-    diag = [{"name": "fig1b-projections", "title": f"Figure 1(b), digits {inst.pair}: |v_iᵀy| by eigen-index; top-10 "
-                                                    f"energy {e_true:.3f} (true) vs {e_rand:.3f} (random)",
-             "x": idx, "y": np.abs(spec.vectors.T @ y).tolist(), "xlabel": "eigenvector i (λ descending)",
-             "ylabel": "|v_iᵀy|", "logx": True, "logy": True,
-             "reference": {"label": "random labels", "x": idx, "y": np.abs(spec.vectors.T @ rand).tolist()},
-             "extra": {"label": "eigenvalue λ_i", "x": idx, "y": np.maximum(spec.values, 1e-300).tolist()}}]
+    curve = Series("fig1b-projections", idx, np.abs(spec.vectors.T @ y).tolist(),
+                   title=f"Figure 1(b), digits {inst.pair}: |v_iᵀy| by eigen-index; top-10 "
+                         f"energy {e_true:.3f} (true) vs {e_rand:.3f} (random)",
+                   xlabel="eigenvector i (λ descending)", ylabel="|v_iᵀy|", logx=True, logy=True,
+                   reference={"label": "random labels", "x": idx, "y": np.abs(spec.vectors.T @ rand).tolist()},
+                   extra={"label": "eigenvalue λ_i", "x": idx, "y": np.maximum(spec.values, 1e-300).tolist()})
     why = "exact comparison of an energy share with the figure's threshold"
-    return [at_least(e_true, 0.8, why=why, diagnostics=diag, top10_true=e_true, top10_random=e_rand,
+    return [at_least(e_true, 0.8, why=why, series=[curve], top10_true=e_true, top10_random=e_rand,
                      lambda_max=float(spec.values[0]), lambda_min=float(spec.values[-1]), n=len(y)),
             at_most(e_rand, 0.1, why=why, top10_random=e_rand)]
 
@@ -108,29 +108,29 @@ def figure1a_convergence(inst, *, context, worst="bottom"):
     regime_text = (f"√m·κ = {math.sqrt(inst.m) * inst.kappa:.3g}, final flip fraction "
                    + "/".join(f"{f:.2f}" for f in traj.flips[:, -1]) + " (true/random/worst)")
     x = ks.tolist()
-    diag = [{"name": "fig1a-measured", "title": f"Figure 1(a), digits {inst.pair}, n={n}, m={inst.m}: "
-                                                 f"GD loss/n; {regime_text}",
-             "x": x, "y": curves[0], "xlabel": "GD step k", "ylabel": "Φ(W(k))/n", "logx": False, "logy": True,
-             "reference": {"label": "random labels", "x": x, "y": curves[1]},
-             "extra": {"label": "worst-case labels (λ_min eigenvector, ‖y‖ = √n)", "x": x, "y": curves[2]}},
-            {"name": "fig1a-predicted", "title": "Figure 1(a): the power method (8) for the same labels",
-             "x": x, "y": preds[0], "xlabel": "GD step k", "ylabel": "½‖(I−ηH∞)^k y‖²/n", "logx": False,
-             "logy": True, "reference": {"label": "random labels", "x": x, "y": preds[1]},
-             "extra": {"label": "worst-case labels", "x": x, "y": preds[2]}}]
     roots = [math.sqrt(float(labels[i] @ np.linalg.solve(H, labels[i]))) for i in range(3)]
-    diag.append({"name": "fig1cd-distance", "title": "Distance from initialisation ‖W(k) − W(0)‖_F (Lemma 5.3): "
-                                                     "true / random / worst labels; sqrt(yᵀH∞⁻¹y) = "
-                                                     + " / ".join(f"{r:.3g}" for r in roots),
-                 "x": x, "y": traj.distance[0].tolist(), "xlabel": "GD step k", "ylabel": "‖W(k) − W(0)‖_F",
-                 "logx": False, "logy": False,
-                 "reference": {"label": "random labels", "x": x, "y": traj.distance[1].tolist()},
-                 "extra": {"label": "worst-case labels", "x": x, "y": traj.distance[2].tolist()}})
+    curves_drawn = [
+        Series("fig1a-measured", x, curves[0],
+               title=f"Figure 1(a), digits {inst.pair}, n={n}, m={inst.m}: GD loss/n; {regime_text}",
+               xlabel="GD step k", ylabel="Φ(W(k))/n", logy=True,
+               reference={"label": "random labels", "x": x, "y": curves[1]},
+               extra={"label": "worst-case labels (λ_min eigenvector, ‖y‖ = √n)", "x": x, "y": curves[2]}),
+        Series("fig1a-predicted", x, preds[0], title="Figure 1(a): the power method (8) for the same labels",
+               xlabel="GD step k", ylabel="½‖(I−ηH∞)^k y‖²/n", logy=True,
+               reference={"label": "random labels", "x": x, "y": preds[1]},
+               extra={"label": "worst-case labels", "x": x, "y": preds[2]}),
+        Series("fig1cd-distance", x, traj.distance[0].tolist(),
+               title="Distance from initialisation ‖W(k) − W(0)‖_F (Lemma 5.3): true / random / worst labels; "
+                     "sqrt(yᵀH∞⁻¹y) = " + " / ".join(f"{r:.3g}" for r in roots),
+               xlabel="GD step k", ylabel="‖W(k) − W(0)‖_F",
+               reference={"label": "random labels", "x": x, "y": traj.distance[1].tolist()},
+               extra={"label": "worst-case labels", "x": x, "y": traj.distance[2].tolist()})]
     regime = dict(sqrt_m_kappa=math.sqrt(inst.m) * inst.kappa, flip_fraction=traj.flips[:, -1].tolist(),
                   dist_over_w0=(traj.distance[:, -1] / traj.w0_norm).tolist(),
                   loss_over_n=dict(zip(names, final.tolist())),
                   predicted_loss_over_n=dict(zip(names, predicted)), n=n, m=inst.m, steps=K, eta=eta)
     why = "exact comparison of final losses (the figure's ordering)"
-    return [at_most(final[0], 0.1 * final[1], why=why, diagnostics=diag, **regime),
+    return [at_most(final[0], 0.1 * final[1], why=why, series=curves_drawn, **regime),
             greater_than(final[2], final[1], why=why, **regime),
             greater_than(predicted[2], predicted[1], why="eq. (8) prediction, exact comparison"),
             at_most(predicted[0], 0.1 * predicted[1], why="eq. (8) prediction, exact comparison"),
@@ -202,18 +202,18 @@ def figure2_complexity(inst, *, context, quadratic="inverse", levels=(0.0, 0.25,
         errs.append(float(np.mean(e_q)))
         l1s.append(float(np.mean(l_q)))
     levels = list(levels)
-    diag = [{"name": "fig2-complexity", "title": f"Figure 2, digits {inst.pair} (lazy limit, n={ntr}): complexity "
-                                                  f"{comps[0]:.2f} → {comps[-1]:.2f}, test error {errs[0]:.3f} → {errs[-1]:.3f}",
-             "x": levels, "y": comps, "xlabel": "fraction of random labels", "ylabel": "sqrt(2yᵀH∞⁻¹y/n)",
-             "logx": False, "logy": False,
-             "reference": {"label": "test clipped ℓ1 (lazy limit)", "x": levels, "y": l1s},
-             "extra": {"label": "test 0-1 error (lazy limit)", "x": levels, "y": errs}}]
+    curve = Series("fig2-complexity", levels, comps,
+                   title=f"Figure 2, digits {inst.pair} (lazy limit, n={ntr}): complexity "
+                         f"{comps[0]:.2f} → {comps[-1]:.2f}, test error {errs[0]:.3f} → {errs[-1]:.3f}",
+                   xlabel="fraction of random labels", ylabel="sqrt(2yᵀH∞⁻¹y/n)",
+                   reference={"label": "test clipped ℓ1 (lazy limit)", "x": levels, "y": l1s},
+                   extra={"label": "test 0-1 error (lazy limit)", "x": levels, "y": errs})
     steps_up = min(b - a for a, b in zip(comps, comps[1:]))
     rho = float(stats.spearmanr(levels, errs).statistic)
     info = dict(complexity=comps, test_error=errs, test_l1_clipped=l1s, n_train=ntr, n_test=len(yte))
     why = "exact comparison of averaged measured values"
     return [greater_than(steps_up, 0.0, why=why + " (smallest increase of C between levels)",
-                         diagnostics=diag, **info),
+                         series=[curve], **info),
             at_least(rho, 0.9, tol=16 * EPS,
                      why="Spearman rank correlation of test error with the noise level (one adjacent "
                          "swap of 5 levels gives exactly 0.9, computed as 0.9 − 1 ulp: 16 ulp allowed)"),
@@ -276,15 +276,14 @@ def figure2_with_training(inst, Xtr, ytr, Xte, yte, levels, *, device, quadratic
     info = dict(levels=list(levels), complexity=comps, test_error=err, test_l1_clipped=l1,
                 sqrt_m_kappa=math.sqrt(inst.m) * inst.kappa, flip_fraction=flips,
                 train_loss_over_n=(traj.loss[:, -1] / n).tolist(), steps=inst.steps, m=inst.m, n=n)
-    diag = [{"name": "fig2-trained", "title": f"Figure 2, trained nets ({title}): √m·κ = "
-                                               f"{math.sqrt(inst.m) * inst.kappa:.3g}, flip fraction "
-                                               + "/".join(f"{v:.2f}" for v in flips),
-             "x": list(levels), "y": comps, "xlabel": "fraction of random labels", "ylabel": "sqrt(2yᵀH∞⁻¹y/n)",
-             "logx": False, "logy": False,
-             "reference": {"label": "test 0-1 error (trained net)", "x": list(levels), "y": err},
-             "extra": {"label": "activation flip fraction", "x": list(levels), "y": flips}}]
+    curve = Series("fig2-trained", list(levels), comps,
+                   title=f"Figure 2, trained nets ({title}): √m·κ = {math.sqrt(inst.m) * inst.kappa:.3g}, "
+                         "flip fraction " + "/".join(f"{v:.2f}" for v in flips),
+                   xlabel="fraction of random labels", ylabel="sqrt(2yᵀH∞⁻¹y/n)",
+                   reference={"label": "test 0-1 error (trained net)", "x": list(levels), "y": err},
+                   extra={"label": "activation flip fraction", "x": list(levels), "y": flips})
     why = "exact comparison of measured values"
-    return [greater_than(float(np.min(np.diff(comps))), 0.0, why=why, diagnostics=diag, **info),
+    return [greater_than(float(np.min(np.diff(comps))), 0.0, why=why, series=[curve], **info),
             greater_than(float(np.min(np.diff(err))), 0.0, why=why, **info)]
 
 
@@ -346,16 +345,16 @@ def figure1a_at_scale(inst, *, device, worst="bottom"):
     traj = two_layer_gd.train(X, labels, init, eta, inst.steps, per_decade=10)
     final = traj.loss[:, -1] / n
     ks = traj.steps
-    diag = [{"name": f"fig1a-paper-{name}", "title": f"Figure 1(a) at paper scale: loss/n, {name} labels",
-             "x": ks.tolist(), "y": (traj.loss[i, ks] / n).tolist(), "xlabel": "GD step k", "ylabel": "Φ/n",
-             "logx": False, "logy": True, "reference": None,
-             "extra": {"label": "activation flip fraction", "x": ks.tolist(), "y": traj.flips[i].tolist()}}
-            for i, name in enumerate(["true", "random", "worst"])]
+    curves = [Series(f"fig1a-paper-{name}", ks.tolist(), (traj.loss[i, ks] / n).tolist(),
+                     title=f"Figure 1(a) at paper scale: loss/n, {name} labels", xlabel="GD step k", ylabel="Φ/n",
+                     logy=True,
+                     extra={"label": "activation flip fraction", "x": ks.tolist(), "y": traj.flips[i].tolist()})
+              for i, name in enumerate(["true", "random", "worst"])]
     info = dict(loss_over_n=final.tolist(), top10_true=energy(y), top10_random=energy(rand),
                 sqrt_m_kappa=math.sqrt(inst.m) * inst.kappa, flip_fraction=traj.flips[:, -1].tolist(),
                 dist_over_w0=(traj.distance[:, -1] / traj.w0_norm).tolist())
     why = "exact comparison"
-    return [at_most(final[0], 0.1 * final[1], why=why, diagnostics=diag, **info),
+    return [at_most(final[0], 0.1 * final[1], why=why, series=curves, **info),
             greater_than(final[2], final[1], why=why),
             at_least(energy(y), 0.8, why=why), at_most(energy(rand), 0.1, why=why)]
 

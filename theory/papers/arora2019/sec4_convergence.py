@@ -14,7 +14,7 @@ import numpy as np
 from theory import kernels, linalg, linear_dynamics
 from theory.claims import (
     at_least, at_most, Choice, claim, close, Fixed, Int, Kind, Mutant, precondition_failed,
-    Real, Space, SpherePoints, Tier,
+    Real, Series, Space, SpherePoints, Tier,
 )
 from theory.tolerances import EPS, gaussian_threshold
 from theory.papers.arora2019._shared import (
@@ -204,15 +204,16 @@ def trajectory_deviation_scaling(inst, *, context, kernel_scale=1.0, start="zero
         flips.append(float(traj.flips[:, -1].mean()))
     slope, lo, hi, _ = loglog_slope(xs, errs)
     ref = [means[0] * widths[0] / w for w in widths]
-    diag = [{"name": "thm4.1-deviation", "title": f"Theorem 4.1: max_k |‖y−u(k)‖ − power method| vs √m·κ; "
-                                                   f"fitted exponent {slope:.2f} [{lo:.2f}, {hi:.2f}]",
-             "x": list(widths), "y": means, "xlabel": "√m·κ", "ylabel": "max_k deviation",
-             "logx": True, "logy": True, "reference": {"label": "(√m·κ)^-1", "x": list(widths), "y": ref},
-             "extra": {"label": "activation flip fraction", "x": list(widths), "y": flips}}]
+    curve = Series("thm4.1-deviation", list(widths), means,
+                   title=f"Theorem 4.1: max_k |‖y−u(k)‖ − power method| vs √m·κ; "
+                         f"fitted exponent {slope:.2f} [{lo:.2f}, {hi:.2f}]",
+                   xlabel="√m·κ", ylabel="max_k deviation", logx=True, logy=True,
+                   reference={"label": "(√m·κ)^-1", "x": list(widths), "y": ref},
+                   extra={"label": "activation flip fraction", "x": list(widths), "y": flips})
     details = dict(slope=slope, ci=[lo, hi], widths=list(widths), kappas=kappas, mean_deviation=means,
                    flip_fraction=flips, steps=K, eta=eta, lambda0=float(lam[0]))
     return [at_least(lo, accept[0], why="99.9% t-interval of the fitted log-log slope; accepted band "
-                                         f"{accept}", diagnostics=diag, **details),
+                                         f"{accept}", series=[curve], **details),
             at_most(hi, accept[1], why=f"99.9% t-interval of the fitted log-log slope; accepted band {accept}",
                     **details)]
 

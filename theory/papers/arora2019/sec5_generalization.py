@@ -15,7 +15,7 @@ import numpy as np
 from theory import kernels, linalg, linear_dynamics, rademacher
 from theory.claims import (
     at_least, at_most, Choice, claim, close, erratum_pair, Fixed, greater_than, Int, Kind,
-    Mutant, precondition_failed, Real, Space, SpherePoints, Status, Tier,
+    Mutant, precondition_failed, Real, Series, Space, SpherePoints, Status, Tier,
 )
 from theory.sphere import min_angle
 from theory.tolerances import EPS
@@ -306,17 +306,15 @@ def distance_ratio(inst, *, context, quadratic="inverse"):
     # (Comparing with the narrowest width alone failed when its seed-mean ρ dipped below 1,
     # calibration seed 15: ρ = 0.992, 1.024, 1.064, 1.015.)
     envelope = max(float(g) * (w / widths[-1]) ** 0.5 for g, w in zip(gaps[:-1], widths[:-1]))
-    diag = [{"name": "lem5.3-ratio", "title": "Lemma 5.3: ρ − 1, κ halving as √m·κ doubles; ρ = "
-                                              + ", ".join(f"{r:.3f}" for r in mean),
-             "x": widths, "y": gaps.tolist(), "xlabel": "√m·κ",
-             "ylabel": "ρ − 1, ρ = ‖W−W(0)‖_F / sqrt(yᵀH∞⁻¹y)",
-             "logx": True, "logy": bool(np.all(gaps > 0)),
-             "reference": {"label": "(√m·κ)^-1/2 (the lemma's rate)", "x": widths,
-                           "y": [gaps[0] * (widths[0] / w) ** 0.5 for w in widths]},
-             "extra": None}]
+    curve = Series("lem5.3-ratio", widths, gaps.tolist(),
+                   title="Lemma 5.3: ρ − 1, κ halving as √m·κ doubles; ρ = " + ", ".join(f"{r:.3f}" for r in mean),
+                   xlabel="√m·κ", ylabel="ρ − 1, ρ = ‖W−W(0)‖_F / sqrt(yᵀH∞⁻¹y)",
+                   logx=True, logy=bool(np.all(gaps > 0)),
+                   reference={"label": "(√m·κ)^-1/2 (the lemma's rate)", "x": widths,
+                              "y": [gaps[0] * (widths[0] / w) ** 0.5 for w in widths]})
     return [greater_than(float(mean[below]), 1.0, tol=-3 * float(se[below]),
                          why="seed-mean ratio against 1, within 3 standard errors over seeds",
-                         rho=mean.tolist(), rho_by_seed=rhos.tolist(), widths=widths, diagnostics=diag),
+                         rho=mean.tolist(), rho_by_seed=rhos.tolist(), widths=widths, series=[curve]),
             at_most(float(gaps[-1]), envelope,
                     why="ρ − 1 at the widest width against the largest earlier ρ − 1 carried to that "
                         "width at the lemma's rate (√m·κ)^{-1/2} (exact comparison)", rho=mean.tolist())]

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from theory.claims import Fixed, Kind, Mutant, Seed, Space, Tier, at_least, at_most, claim
+from theory.claims import Fixed, Kind, Mutant, Seed, Series, Space, Tier, at_least, at_most, claim
 from theory.papers.homogeneity2025._shared import SEC11, src
 
 
@@ -58,18 +58,17 @@ def parity_experiment(inst, *, context=None, odd="floor"):
     odd_bias, _, _ = parity_run(seed, d, 3, 256, m, steps, constant_coordinate=True)
     mass = mass_concentration(full_runs[-1][2])
     u0_mass = mass_concentration(np.full(m, 1.0 / m))
-    diag = [{"name": "parity-test-error", "title": "k-bit parity, d = 10: test error vs n (full cube)",
-             "x": list(ns), "y": even, "xlabel": "training points n", "ylabel": "test error",
-             "logx": True, "logy": False,
-             "reference": {"label": "odd k = 3 floor 1/8 (bias-free)", "x": list(ns), "y": [0.125] * 3},
-             "extra": {"label": "k = 4, head b only (ℓ2 / kernel-like arm)", "x": list(ns), "y": kernel}},
-            {"name": "parity-u-mass", "title": "k = 4, n = 256: share of ‖u‖₁ = ‖a⊙b‖₁ in the top-j neurons",
-             "x": list(range(1, m + 1)), "y": mass, "xlabel": "neurons j (largest u first)",
-             "ylabel": "cumulative share of ‖u‖₁", "logx": True, "logy": False,
-             "reference": {"label": "initialisation u(0) = 1/m", "x": list(range(1, m + 1)), "y": u0_mass}}]
+    curves = [Series("parity-test-error", list(ns), even, title="k-bit parity, d = 10: test error vs n (full cube)",
+                     xlabel="training points n", ylabel="test error", logx=True,
+                     reference={"label": "odd k = 3 floor 1/8 (bias-free)", "x": list(ns), "y": [0.125] * 3},
+                     extra={"label": "k = 4, head b only (ℓ2 / kernel-like arm)", "x": list(ns), "y": kernel}),
+              Series("parity-u-mass", list(range(1, m + 1)), mass,
+                     title="k = 4, n = 256: share of ‖u‖₁ = ‖a⊙b‖₁ in the top-j neurons",
+                     xlabel="neurons j (largest u first)", ylabel="cumulative share of ‖u‖₁", logx=True,
+                     reference={"label": "initialisation u(0) = 1/m", "x": list(range(1, m + 1)), "y": u0_mass})]
     out = [at_most(even[-1], 0.05, why="exact count over the 1024 cube points", k=4, n=256,
                    errors_by_n=dict(zip(map(str, ns), even)), kernel_arm=dict(zip(map(str, ns), kernel)),
-                   diagnostics=diag),
+                   series=curves),
            at_most(odd_bias, 0.05, why="exact count over the cube", k=3, constant_coordinate=True)]
     if odd == "floor":
         out.append(at_least(odd_plain, kp.odd_parity_error_floor(3), why="exact count over the cube",
@@ -128,14 +127,13 @@ def parity_at_scale(inst, *, context=None):
             h = torch.relu(X_test @ (V / V.norm(dim=1, keepdim=True)).T) @ (a * b)
             errors[(k, n)] = float((labels(X_test, k) * h <= 0).to(torch.float64).mean())
     even = [errors[(4, n)] for n in ns]
-    diag = [{"name": "parity-scale", "title": f"4-bit parity, d = {d}: test error vs n ({device})",
-             "x": ns, "y": even, "xlabel": "training points n", "ylabel": "test error (fresh points)",
-             "logx": True, "logy": False}]
+    curve = Series("parity-scale", ns, even, title=f"4-bit parity, d = {d}: test error vs n ({device})",
+                   xlabel="training points n", ylabel="test error (fresh points)", logx=True)
     odd = errors[(3, ns[-1])]
     se = math.sqrt(max(odd * (1 - odd), 1e-12) / inst.test)
     z = gaussian_threshold(1e-6, 1)
     return [at_most(even[-1], 0.05, why="test error on fresh points (binomial SE negligible at this size)",
-                    errors_by_n=dict(zip(map(str, ns), even)), device=device, diagnostics=diag),
+                    errors_by_n=dict(zip(map(str, ns), even)), device=device, series=[curve]),
             at_least(odd, kp.odd_parity_error_floor(3), tol=z * se, why=f"binomial z·SE, z = {z:.2f}",
                      k=3)]
 

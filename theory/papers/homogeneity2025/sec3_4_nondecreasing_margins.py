@@ -11,8 +11,8 @@ import math
 import numpy as np
 
 from theory import losses
-from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_least, at_most, claim,
-                           precondition_failed)
+from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Series, Space, at_least, at_most,
+                           claim, precondition_failed)
 from theory.tolerances import EPS
 from theory.papers.homogeneity2025._shared import (SEC34, logistic_loss_torch, margin_space, margin_vector,
                                                    smoothed_margin_torch, src, unit_ball_point)
@@ -270,15 +270,14 @@ def monotone_under_refinement(inst, *, context=None, order=2.0, margin="smoothed
     q2, n2 = fine
     d1, d2 = max_drawdown(q1), max_drawdown(q2)
     floor = 1e-9 * float(np.abs(q2).max())
-    diagnostics = [{"name": f"t36-{inst.arch}", "title": f"Theorem 3.6: ψ/‖ŵ‖^{order:g} along GD ({inst.arch})",
-                    "x": list(range(len(q2))), "y": q2.tolist(), "xlabel": "step (η0/2)",
-                    "ylabel": "normalized smoothed margin", "logx": False, "logy": False,
-                    "extra": {"label": "step η0 (every other step)", "x": list(range(0, len(q2), 2)),
-                              "y": q1.tolist()}}]
+    curve = Series(f"t36-{inst.arch}", list(range(len(q2))), q2.tolist(),
+                   title=f"Theorem 3.6: ψ/‖ŵ‖^{order:g} along GD ({inst.arch})", xlabel="step (η0/2)",
+                   ylabel="normalized smoothed margin",
+                   extra={"label": "step η0 (every other step)", "x": list(range(0, len(q2), 2)), "y": q1.tolist()})
     refinement = at_most(d2, 0.6 * d1 + floor, why="refinement: a discretisation artefact shrinks "
                          "with the step, a real decrease does not (floor 1e-9·max|q|)",
                          drawdown_coarse=d1, drawdown_fine=d2, q_start=float(q2[0]), q_end=float(q2[-1]),
-                         diagnostics=diagnostics)
+                         series=[curve])
     shrink = float(np.max(np.maximum.accumulate(n2) - n2)) if require_tau else 0.0
     norm = at_most(shrink, 0.0, tol=8 * EPS * float(n2.max()),
                    why="exact in discrete time: ‖ŵ'‖² = ‖ŵ‖² + 2η⟨ŵ,ŵ̇⟩ + η²‖ŵ̇‖² with ⟨ŵ,ŵ̇⟩ >= 0")

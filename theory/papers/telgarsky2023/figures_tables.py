@@ -201,7 +201,7 @@ def figure1(inst, *, context, widths=(16, 64, 256), shrink=3.0):
     m = 256 than at m = 16; and rotation correlates with mass at m = 256 (Spearman > 0.3).
     """
     X, y = sparse_parity.sample_parity(inst.n, inst.d, inst.rng("data"))
-    stats, series = {}, []
+    stats, per_width = {}, []
     for m in widths:
         a, V = nets.standard_init(m, inst.d, inst.rng(f"init{m}"))
         traj = gf.run_gradient_descent(a, V, X, y, "log", steps=inst.steps, step=1.0, snapshot_count=5)
@@ -212,27 +212,27 @@ def figure1(inst, *, context, widths=(16, 64, 256), shrink=3.0):
         stats[m] = dict(median_rotation=float(np.median(rho)), top_share=float(top),
                         spearman=spearman(rho, mass), hard_margin=traj.hard_normalized[-1],
                         heaviest_on_pair=float(np.linalg.norm(V1[heavy, :2]) / np.linalg.norm(V1[heavy])))
-        series.append((m, np.sort(1 - rho), np.sort(mass / mass.max())))
+        per_width.append((m, np.sort(1 - rho), np.sort(mass / mass.max())))
     lo, hi = widths[0], widths[-1]
     med = [stats[m]["median_rotation"] for m in widths]
-    diag = [{"name": "fig1c-rotation", "title": "Figure 1(c): sorted cos(v_j(0), v_j(t)), d=20, n=64",
-             "x": list(np.linspace(0, 1, len(series[-1][1]))), "y": list(series[-1][1]),
-             "xlabel": "node rank / m", "ylabel": "cosine (1 = no rotation)",
-             "reference": {"label": f"m = {widths[1]}", "x": list(np.linspace(0, 1, len(series[1][1]))),
-                           "y": list(series[1][1])},
-             "extra": {"label": f"m = {lo}", "x": list(np.linspace(0, 1, len(series[0][1]))),
-                       "y": list(series[0][1])}},
-            {"name": "fig1d-mass", "title": "Figure 1(d): sorted ‖a_j v_j‖ / max_k ‖a_k v_k‖",
-             "x": list(np.linspace(0, 1, len(series[-1][2]))), "y": list(series[-1][2]),
-             "xlabel": "node rank / m", "ylabel": "relative mass",
-             "extra": {"label": f"m = {lo}", "x": list(np.linspace(0, 1, len(series[0][2]))),
-                       "y": list(series[0][2])}},
-            {"name": "fig1-median-rotation", "title": "median rotation 1 − cos against width",
-             "x": list(widths), "y": med, "xlabel": "width m", "ylabel": "median rotation",
-             "logx": True, "logy": True}]
+    def ranks(values) -> list:
+        return list(np.linspace(0, 1, len(values)))
+
+    curves = [
+        Series("fig1c-rotation", ranks(per_width[-1][1]), list(per_width[-1][1]),
+               title="Figure 1(c): sorted cos(v_j(0), v_j(t)), d=20, n=64", xlabel="node rank / m",
+               ylabel="cosine (1 = no rotation)",
+               reference={"label": f"m = {widths[1]}", "x": ranks(per_width[1][1]), "y": list(per_width[1][1])},
+               extra={"label": f"m = {lo}", "x": ranks(per_width[0][1]), "y": list(per_width[0][1])}),
+        Series("fig1d-mass", ranks(per_width[-1][2]), list(per_width[-1][2]),
+               title="Figure 1(d): sorted ‖a_j v_j‖ / max_k ‖a_k v_k‖", xlabel="node rank / m",
+               ylabel="relative mass",
+               extra={"label": f"m = {lo}", "x": ranks(per_width[0][2]), "y": list(per_width[0][2])}),
+        Series("fig1-median-rotation", list(widths), med, title="median rotation 1 − cos against width",
+               xlabel="width m", ylabel="median rotation", logx=True, logy=True)]
     return [
         at_most(max(np.diff(med)), 0.0, why="exact comparison of computed medians",
-                medians=med, diagnostics=diag),
+                medians=med, series=curves),
         at_most(stats[hi]["median_rotation"] * shrink, stats[lo]["median_rotation"],
                 why="exact comparison", stats={str(k): v for k, v in stats.items()}),
         greater_than(stats[hi]["top_share"], stats[lo]["top_share"], why="exact comparison"),
@@ -506,17 +506,16 @@ def lemma23_run(inst, *, horizon=100.0, distance_constant=80.0):
     ratio = 5 * times[live] * risks[live]
     bound = gamma * math.sqrt(inst.m) / distance_constant
     k = int(np.argmax(ratio))
-    diag = [{"name": "lem2.3-distance", "title": f"Lemma 2.3: ‖W_t − W_0‖ along GF, m={inst.m}, {inst.loss}",
-             "x": list(times[live]), "y": list(dist[live]), "xlabel": "GF time t",
-             "ylabel": "‖W_t − W_0‖", "logx": True,
-             "reference": {"label": "γ_ntk√m/80", "x": [float(times[live][0]), float(times[-1])],
-                           "y": [bound, bound]}},
-            {"name": "lem2.3-risk", "title": "Lemma 2.3: 5t·R̂(W_t) (claim: <= 1)",
-             "x": list(times[live]), "y": list(ratio), "xlabel": "GF time t", "ylabel": "5t·R̂(W_t)",
-             "logx": True, "logy": True}]
+    curves = [Series("lem2.3-distance", list(times[live]), list(dist[live]),
+                     title=f"Lemma 2.3: ‖W_t − W_0‖ along GF, m={inst.m}, {inst.loss}", xlabel="GF time t",
+                     ylabel="‖W_t − W_0‖", logx=True,
+                     reference={"label": "γ_ntk√m/80", "x": [float(times[live][0]), float(times[-1])],
+                                "y": [bound, bound]}),
+              Series("lem2.3-risk", list(times[live]), list(ratio), title="Lemma 2.3: 5t·R̂(W_t) (claim: <= 1)",
+                     xlabel="GF time t", ylabel="5t·R̂(W_t)", logx=True, logy=True)]
     return [
         at_most(float(ratio[k]), 1.0, why=step_why(0.05), at_time=float(times[live][k]), steps=len(times),
-                diagnostics=diag),
+                series=curves),
         at_most(float(dist.max()), bound, why=step_why(0.05), gamma_ntk=gamma,
                 literal_width=(640 * math.log(horizon / 0.1) / gamma) ** 2),
     ]
@@ -572,17 +571,17 @@ def lemma24_run(inst, *, margin_bound=lambda g: g * g / 4096, rebalanced_bound=l
     N2 = nets.squared_norm(ar, Vr)
     rebalanced = gf.smoothed_margin(p, inst.loss) / N2
     steps = np.arange(len(dist))
-    diag = [{"name": "lem2.4-margin", "title": f"Lemma 2.4: γ̊(W_s) along GF, m={m}, n={inst.n}, d={inst.d}, {inst.loss}",
-             "x": list(steps[1:]), "y": list(smoothed[1:]), "xlabel": "step", "ylabel": "γ̊(W_s)",
-             "logy": True, "reference": {"label": "γ_ntk²/4096", "x": [1, int(steps[-1])],
-                                         "y": [gamma**2 / 4096] * 2},
-             "extra": {"label": "‖W_s − W_0‖/R · γ_ntk²/4096 (crossing at 1)", "x": list(steps[1:]),
-                       "y": list(dist[1:] / R * gamma**2 / 4096)}}]
+    curve = Series("lem2.4-margin", list(steps[1:]), list(smoothed[1:]),
+                   title=f"Lemma 2.4: γ̊(W_s) along GF, m={m}, n={inst.n}, d={inst.d}, {inst.loss}",
+                   xlabel="step", ylabel="γ̊(W_s)", logy=True,
+                   reference={"label": "γ_ntk²/4096", "x": [1, int(steps[-1])], "y": [gamma**2 / 4096] * 2},
+                   extra={"label": "‖W_s − W_0‖/R · γ_ntk²/4096 (crossing at 1)", "x": list(steps[1:]),
+                          "y": list(dist[1:] / R * gamma**2 / 4096)})
     tol = 64 * (m + 4) * EPS * max(abs(x) for x in rec["hard"][k:])
     return [
         at_least(float(smoothed[k:].min()), margin_bound(gamma), tol=tol,
                  why="64(m+4) ulp of γ̊'s scale; " + step_why(0.1), crossing_step=k, gamma_ntk=gamma,
-                 diagnostics=diag),
+                 series=[curve]),
         at_least(float(np.diff(dist[k:]).min()), 0.0, tol=8 * EPS * float(dist[-1]),
                  why="8 ulp of ‖W_s − W_0‖ (nondecreasing after the crossing, so >= R)", radius=R),
         at_most(math.sqrt(N2), 4 * math.sqrt(gamma * m), why="exact comparison",

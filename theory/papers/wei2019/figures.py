@@ -9,7 +9,7 @@ import numpy as np
 
 from theory import hard_distribution as hd
 from theory import max_margin, relu_ntk
-from theory.claims import (Exponent, Fixed, Grid, Kind, Mutant, Seed, Space, Tier, at_least,
+from theory.claims import (Exponent, Fixed, Grid, Kind, Mutant, Seed, Series, Space, Tier, at_least,
     at_most, claim, greater_than, precondition_failed)
 from theory.papers.wei2019._shared import SEC2, src
 
@@ -99,15 +99,15 @@ def figure2(inst, *, context, lam_reg=5e-4, margin_factor=2.0):
     m_reg, m_raw = float(reg["margin"][-1].mean()), float(raw["margin"][-1].mean())
     a_reg, a_raw = float(reg["pattern_change"][-1].mean()), float(raw["pattern_change"][-1].mean())
     e_reg, e_raw = float(reg["test_error"][-1].mean()), float(raw["test_error"][-1].mean())
-    diags = [{"name": f"fig2-{key}", "title": f"Figure 2: {label} (mean of {inst.trials} trials)",
-              "x": reg["step"].tolist(), "y": reg[key].mean(axis=1).tolist(), "xlabel": "step",
-              "ylabel": label, "logx": True,
-              "reference": {"label": "λ = 0", "x": raw["step"].tolist(), "y": raw[key].mean(axis=1).tolist()}}
-             for key, label in (("margin", "normalized margin"), ("test_error", "test error"),
+    curves = [Series(f"fig2-{key}", reg["step"].tolist(), reg[key].mean(axis=1).tolist(),
+                     title=f"Figure 2: {label} (mean of {inst.trials} trials)", xlabel="step", ylabel=label,
+                     logx=True,
+                     reference={"label": "λ = 0", "x": raw["step"].tolist(), "y": raw[key].mean(axis=1).tolist()})
+              for key, label in (("margin", "normalized margin"), ("test_error", "test error"),
                                 ("pattern_change", "fraction of activation patterns changed"))]
     return [
         at_least(m_reg, margin_factor * m_raw, why="trial means (recorded, no tolerance)",
-                 diagnostics=diags, margin_reg=m_reg, margin_noreg=m_raw),
+                 series=curves, margin_reg=m_reg, margin_noreg=m_raw),
         greater_than(a_reg, a_raw, why="trial means", change_noreg=a_raw, change_reg=a_reg),
         at_most(e_reg, e_raw + 0.01, why="trial means; 1% allowance for test-set noise",
                 test_error_reg=e_reg, test_error_noreg=e_raw),
@@ -158,12 +158,12 @@ def figure3(inst, *, context, margin_step=0.0):
             margins.append(float(tr["margin"][-1][fit].mean()))
     if len(widths) < 3:
         return precondition_failed("fewer than 3 widths fitted the training set")
-    diag = {"name": "fig3", "title": "Figure 3: normalized margin vs hidden width (fitted trials)",
-            "x": widths, "y": margins, "xlabel": "width", "ylabel": "normalized margin", "logx": True,
-            "extra": {"label": "test error / 10", "x": widths, "y": [e / 10 for e in errs]}}
+    curve = Series("fig3", widths, margins, title="Figure 3: normalized margin vs hidden width (fitted trials)",
+                   xlabel="width", ylabel="normalized margin", logx=True,
+                   extra={"label": "test error / 10", "x": widths, "y": [e / 10 for e in errs]})
     rho = float(spearmanr(widths, errs).statistic)
     out = [at_most(rho if math.isfinite(rho) else 0.0, 0.0, why="Spearman rank correlation",
-                   diagnostics=[diag], test_errors=errs, margins=margins)]
+                   series=[curve], test_errors=errs, margins=margins)]
     out += [at_least(margins[i + 1], margins[i] + margin_step - 1e-3,
                      why="trial means; 0.001 for optimization noise", width=widths[i + 1])
             for i in range(len(widths) - 1)]
@@ -213,11 +213,11 @@ def figure4(inst, *, context, gap=0.0):
                                    trials=inst.trials, X_test=Xte, y_test=yte, record=2)
         nn_err.append(float(tr["test_error"][-1].mean()))
         k_err.append(kernel_min_norm_error(Xtr, ytr, Xte, yte))
-    diag = {"name": "fig4", "title": "Figure 4: test error vs n (NN vs kernel, r_w = 0, r_u = 1)",
-            "x": list(inst.ns), "y": nn_err, "xlabel": "n", "ylabel": "0-1 test error", "logx": True,
-            "reference": {"label": "kernel (min-norm interpolant)", "x": list(inst.ns), "y": k_err}}
+    curve = Series("fig4", list(inst.ns), nn_err, title="Figure 4: test error vs n (NN vs kernel, r_w = 0, r_u = 1)",
+                   xlabel="n", ylabel="0-1 test error", logx=True,
+                   reference={"label": "kernel (min-norm interpolant)", "x": list(inst.ns), "y": k_err})
     return at_most(nn_err[-1], k_err[-1] - gap, why="recorded errors on 2000 test points",
-                   diagnostics=[diag], nn=nn_err, kernel=k_err)
+                   series=[curve], nn=nn_err, kernel=k_err)
 
 
 claim(
@@ -258,11 +258,11 @@ def figure5(inst, *, context, half=0.5):
         ratios.append(gamma / (half * base))
         bounds.append(at_most(gamma, half * full, tol=1e-7 * full + 1e-12,
                               why="HiGHS tolerance 1e-7", lam=lam))
-    diag = {"name": "fig5-margin", "title": "Figure 5: normalized margin / (γ_ℓ1/2) vs λ",
-            "x": list(inst.lams), "y": ratios, "xlabel": "λ", "ylabel": "ratio", "logx": True,
-            "reference": {"label": "γ_ℓ1/2", "x": list(inst.lams), "y": [1.0] * len(inst.lams)}}
+    curve = Series("fig5-margin", list(inst.lams), ratios, title="Figure 5: normalized margin / (γ_ℓ1/2) vs λ",
+                   xlabel="λ", ylabel="ratio", logx=True,
+                   reference={"label": "γ_ℓ1/2", "x": list(inst.lams), "y": [1.0] * len(inst.lams)})
     out = bounds + [at_least(ratios[-1], 0.85, why="recorded ratio at the smallest λ",
-                             diagnostics=[diag], ratios=ratios, gamma_l1=base)]
+                             series=[curve], ratios=ratios, gamma_l1=base)]
     out += [at_least(ratios[i + 1], ratios[i] - 0.02, why="monotone in λ up to 0.02 (optimizer noise)")
             for i in range(len(ratios) - 1)]
     return out

@@ -9,7 +9,8 @@ import math
 import numpy as np
 
 from theory import mean_field
-from theory.claims import Choice, Fixed, Int, Kind, Mutant, Seed, Space, at_most, claim, close, precondition_failed
+from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Seed, Series, Space, at_most, claim, close,
+                           precondition_failed)
 from theory.papers.wei2019._shared import MF_SPACE, SEC3, random_two_layer, src
 from theory.tolerances import EPS
 
@@ -89,12 +90,12 @@ def theorem33_dead_start(inst, *, context, sigma=1e-3, eps=0.01, steps=4000):
         losses[t] = problem.loss(rho)
         rho = mean_field.resampling_step(problem, rho, inst.eta, sigma, flow)
     every = max(1, steps // 200)
-    diag = {"name": "perturbed-wgf", "title": f"Theorem 3.3: perturbed WGF from dead units (σ={sigma:g})",
-            "x": list(range(0, steps, every)), "y": losses[::every].tolist(), "xlabel": "step",
-            "ylabel": "L[ρ_t]", "reference": {"label": "L*_grid (upper bound on L*)",
-                                              "x": [0, steps - 1], "y": [L_grid, L_grid]}}
+    curve = Series("perturbed-wgf", list(range(0, steps, every)), losses[::every].tolist(),
+                   title=f"Theorem 3.3: perturbed WGF from dead units (σ={sigma:g})", xlabel="step",
+                   ylabel="L[ρ_t]",
+                   reference={"label": "L*_grid (upper bound on L*)", "x": [0, steps - 1], "y": [L_grid, L_grid]})
     return at_most(float(losses.min()), L_grid + eps, why="exact comparison of computed losses; "
-                   "L*_grid is an upper bound on L*", diagnostics=[diag], final=float(losses[-1]),
+                   "L*_grid is an upper bound on L*", series=[curve], final=float(losses[-1]),
                    L_grid=L_grid)
 
 
