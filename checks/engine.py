@@ -211,6 +211,9 @@ class _PredicateRaised(Exception):
 def _as_evidence(value: Any, claim: Claim) -> Evidence:
     if not isinstance(value, Evidence):
         raise TypeError(f"predicate of {claim.id} returned {type(value).__name__}, not Evidence")
+    if "diagnostics" in value.details:  # the old way of attaching curves: say so rather than drop them
+        raise TypeError(f"predicate of {claim.id} passes curves as details['diagnostics']; "
+                        "attach them as series=[Series(...)] (theory.claims.Series)")
     return value
 
 

@@ -89,6 +89,12 @@ def test_a_raising_predicate_is_an_error_with_its_instance():
     assert out.counterexample["instance"] == {"x": 6}
 
 
+def test_curves_passed_the_old_way_are_an_error_that_names_series():
+    out = check(toy(predicate=lambda i: at_most(i.x, 1000, diagnostics=[{"name": "c", "x": [0], "y": [1]}])),
+                QUICK, 0)
+    assert out.verdict is Verdict.ERROR and "series=[Series(...)]" in out.message
+
+
 def test_non_finite_values_never_pass():
     out = check(toy(predicate=lambda i: at_most(math.nan, 1.0)), QUICK, 0)
     assert out.verdict is Verdict.REFUTED
