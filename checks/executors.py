@@ -97,12 +97,31 @@ def run_task_on_dask(task: Task, profile_name: str, device: str) -> Outcome:
         return run_task(task, profile_name, device)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (prctl PR_SET_PDEATHSIG).
+
+    Without it a run killed with SIGKILL leaves its workers behind, busy with their task and holding
+    the run's stdout/stderr open. Elsewhere (no prctl) nothing is done: workers then exit when they
+    next read their closed task queue.
+    """
+    import ctypes
+    import signal
+    import sys
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def limit_threads(threads: int) -> None:
     """Worker start-up: BLAS/OpenMP pools and torch's intra-op pool share the CPUs between the
     workers instead of each spinning up one thread per CPU and fighting over the same cores.
     (Torch's pool is set only if torch is imported; a worker that later imports it inherits
-    OMP_NUM_THREADS, set here before any import.)"""
+    OMP_NUM_THREADS, set here before any import.) Workers also die with their parent."""
     import sys
+    _die_with_parent()
     os.environ["OMP_NUM_THREADS"] = str(threads)
     from threadpoolctl import threadpool_limits
     threadpool_limits(threads)
