@@ -6,6 +6,7 @@ from theory.claims import Assumption, Paper
 from theory.claims.assumptions import (UNIT_NORM_RTOL, bounded_labels, inputs_in_unit_ball, norm_at_most_one,
                                        sign_labels, unit_sphere_inputs)
 from theory.hard_distribution import off_support
+from theory.losses import LOSSES
 
 
 def _init_scale(kappa) -> str | None:
@@ -118,7 +119,7 @@ def _unit_mass_positive(u0) -> str | None:
 
 
 def _named_loss(loss) -> str | None:
-    return None if loss in ("logistic", "exponential") else f"the loss is {loss!r}, not logistic or exponential"
+    return None if loss in LOSSES else f"the loss is {loss!r}, not one of {', '.join(LOSSES)}"
 
 
 HOMOGENEITY2025 = Paper(

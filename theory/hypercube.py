@@ -63,11 +63,11 @@ def subset_parity_labels(X, S) -> np.ndarray:
     sign, so it is refused.
     """
     X = as_matrix(X, "X")
-    columns = sorted(S) if not isinstance(S, int) else S
-    mask = subset_mask(columns)
+    mask = subset_mask(S)
+    columns = [b for b in range(mask.bit_length()) if mask >> b & 1]
     if mask >> X.shape[1]:
         raise InputError(f"S = {columns} has a coordinate outside [0, {X.shape[1]})")
-    block = X[:, list(columns)]
+    block = X[:, columns]
     if np.any(block == 0):
         raise InputError("X has a zero coordinate in S: parity labels need points of the cube {±c}^d")
     return np.prod(np.sign(block), axis=1)
