@@ -28,6 +28,7 @@ import re
 import sys
 from pathlib import Path
 
+from checks.papers import builtin_paper_keys
 from checks.report import load_report
 from theory.errors import InputError, TheorycheckError
 
@@ -91,7 +92,10 @@ def coverage_table(report: dict, registry) -> str:
     lines = ["| paper | claims (quick / standard / gpu) | mutants (quick) | errata confirmed "
              "(statement / proof / typo) | findings (reading / vacuous / source-unverified) | listed not checkable |",
              "|---|---|---|---|---|---|"]
-    order = list(quick) + [key for key in tiers if key not in quick]  # the baseline's paper order
+    # The baseline's paper order; a user's installed paper (entry point) is not the README's business,
+    # like the baseline gate, which covers the built-in papers only.
+    builtin = builtin_paper_keys()
+    order = [key for key in list(quick) + [k for k in tiers if k not in quick] if key in builtin]
     for key in order:
         paper = papers[key]
         claims = quick.get(key, [])
