@@ -40,7 +40,7 @@ np = lazy("numpy")
 
 
 def make_points(*args):
-    from theory.sphere import make_points as points
+    from theory.data.sphere import make_points as points
     return points(*args)
 
 
@@ -123,10 +123,10 @@ def interleaved(measured: Callable[[], object], baseline: Callable[[], object],
 # --------------------------------------------------------------------------------------------------
 
 def bench_hinf(rounds: int = 9) -> BenchResult:
-    """theory.kernels.hinf for n = 4096, d = 64 (float64, unit rows) against one torch X @ Xᵀ."""
+    """theory.kernels.hinf.hinf for n = 4096, d = 64 (float64, unit rows) against one torch X @ Xᵀ."""
     import torch
 
-    from theory.kernels import hinf
+    from theory.kernels.hinf import hinf
     X = make_points(4096, 64, "gauss", 1, 20190125)
     Xt = torch.from_numpy(X)
     measured, base = interleaved(lambda: hinf(X), lambda: Xt @ Xt.T, rounds)
@@ -147,7 +147,7 @@ def monte_carlo_measurements(rounds: int = 2) -> dict:
 
     import torch
 
-    from theory.kernels import _chunk_size, hinf_monte_carlo
+    from theory.kernels.hinf import _chunk_size, hinf_monte_carlo
     X = make_points(MC_N, MC_D, "gauss", 1, 1)
     chunk = _chunk_size(None, MC_N, MC_D, MC_M)
     X32 = X.astype(np.float32)
@@ -195,7 +195,7 @@ STEP_N, STEP_D, STEP_M = 4096, 256, 4096
 
 
 def _step_problem(torch, dtype):
-    from theory.two_layer_gd import init_weights
+    from theory.dynamics.two_layer_gd import init_weights
     X = torch.from_numpy(make_points(STEP_N, STEP_D, "gauss", 1, 3)).to(dtype)
     init = init_weights(STEP_M, STEP_D, 1.0, [0], dtype=str(dtype).removeprefix("torch."))
     y = torch.from_numpy(np.sign(np.random.default_rng(4).standard_normal((1, STEP_N)))).to(dtype)
@@ -210,7 +210,7 @@ def bench_gd_step(rounds: int = 9) -> BenchResult:
     """
     import torch
 
-    from theory.two_layer_gd import Workspace, gd_step
+    from theory.dynamics.two_layer_gd import Workspace, gd_step
     X, W, a, y = _step_problem(torch, torch.float32)
     Wt = W[0].T.contiguous()
     G = torch.randn(STEP_N, STEP_M).T.contiguous()  # m × n, like the weighted activations
@@ -234,7 +234,7 @@ def bench_gd_step_vs_autograd(rounds: int = 9) -> BenchResult:
     ``torch.optim.SGD`` (zero_grad, forward, loss, backward, step)."""
     import torch
 
-    from theory.two_layer_gd import Workspace, gd_step
+    from theory.dynamics.two_layer_gd import Workspace, gd_step
     X, W, a, y = _step_problem(torch, torch.float32)
     net = _autograd_net(torch, W[0].clone(), a[0])
     opt = torch.optim.SGD(net.parameters(), lr=1e-3)
@@ -284,14 +284,14 @@ BATCH_S, BATCH_N, BATCH_M, BATCH_D, BATCH_STEPS = 32, 64, 256, 16, 2000
 
 def bench_batched_trainings(dtype: str = "float32") -> BenchResult:
     """32 trainings (n = 64, m = 256, d = 16, 2000 steps) in one batched
-    :func:`theory.two_layer_gd.train` call against a Python loop calling it once per seed.
+    :func:`theory.dynamics.two_layer_gd.train` call against a Python loop calling it once per seed.
 
     float32 by default, like the GD-step benchmark. In float64 (the claims' dtype) batching gains
     only about 1.5× on this 2-core machine: one run's step already costs more in arithmetic on its
     n×m activations than in per-call overhead, and the batched float64 small-k products run at a
     fraction of the GEMM rate. Both sides use :func:`train`'s default of one CPU thread.
     """
-    from theory.two_layer_gd import init_weights, train
+    from theory.dynamics.two_layer_gd import init_weights, train
     X = make_points(BATCH_N, BATCH_D, "gauss", 1, 5)
     y = np.sign(X[:, 0] + 0.1)
     seeds = list(range(BATCH_S))
@@ -340,7 +340,7 @@ def naive_walsh_transform(values: np.ndarray) -> np.ndarray:
 def bench_walsh_hadamard(d: int = 20, naive_budget_s: float = 1.0) -> BenchResult:
     """The O(d·2^d) transform against the naive one at the largest d where the naive runs within
     ``naive_budget_s``; also the fast one at d = 20 must take under a second."""
-    from theory.hypercube import walsh_hadamard
+    from theory.data.hypercube import walsh_hadamard
     rng = np.random.default_rng(0)
     k, naive_s = 4, 0.0
     while k < d:

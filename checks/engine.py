@@ -47,7 +47,7 @@ def ignore_source_constants() -> bool:
     (with probability 1/20 per draw). Which modules are loaded differs between a CLI run, a test
     session and a ``--jobs`` worker, so the same seed would visit different instances in each.
     We give it an empty set of source constants instead. This reaches into a private module of
-    Hypothesis; if that module changes, the determinism tests (tests/test_determinism_resume.py)
+    Hypothesis; if that module changes, the determinism tests (tests/checks/test_determinism_resume.py)
     say so. Returns whether the patch applied. Called before the first search (Hypothesis is
     imported only by the claims that search, so that commands which never search start faster).
     """

@@ -16,7 +16,7 @@ or ``.py`` file of claims that is not installed). Papers are found as by the com
 (:mod:`checks.papers`), so this works from any directory.
 
 :func:`claim_problems` and :func:`mutant_problem` are the assertions themselves; the repository's
-``tests/test_registered_claims.py`` applies them to the built-in papers.
+``tests/papers/test_registered_claims.py`` applies them to the built-in papers.
 """
 
 from __future__ import annotations

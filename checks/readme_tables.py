@@ -1,7 +1,7 @@
 """The README's numbers, generated from the committed baseline (issue 16: "same seed, same numbers").
 
 The README marks each generated block with a pair of comments; everything between them is
-rewritten by ``--write`` and compared by ``--check`` (and by tests/test_readme_tables.py)::
+rewritten by ``--write`` and compared by ``--check`` (and by tests/checks/reporting/test_readme_tables.py)::
 
     <!-- readme-table:sample ids: <claim id> <claim id> ... -->
     ...generated: the sample report of those claims, as `theorycheck run` prints it...

@@ -5,7 +5,7 @@ import numpy as np
 from theory.claims import Assumption, Paper
 from theory.claims.assumptions import (UNIT_NORM_RTOL, bounded_labels, inputs_in_unit_ball, norm_at_most_one,
                                        sign_labels, unit_sphere_inputs)
-from theory.hard_distribution import off_support
+from theory.data.hard_distribution import off_support
 from theory.losses import LOSSES
 
 

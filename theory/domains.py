@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from theory.errors import InputError
-from theory.sphere import GEOMETRIES, make_points
+from theory.data.sphere import GEOMETRIES, make_points
 
 SEED_MAX = 2**32 - 1
 
@@ -141,7 +141,7 @@ class SpherePoints(Spec):
     """n points on the unit sphere S^{d-1} (rows of X), built by a named geometry from a seed.
 
     ``k`` is the geometry's own integer knob: clusters, antipodal pairs, the exponent of a
-    near-parallel pair's angle 10^-k (see :func:`theory.sphere.make_points`).
+    near-parallel pair's angle 10^-k (see :func:`theory.data.sphere.make_points`).
     """
 
     n: int | tuple[int, int]

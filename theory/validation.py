@@ -68,7 +68,7 @@ def unit_rows(X, name: str = "X", *, tol: float = UNIT_NORM_TOL) -> np.ndarray:
     if abs(norms[worst] - 1.0) > tol:
         raise InputError(
             f"{name} must have unit-norm rows (the theorem assumes ||x_i|| = 1); "
-            f"row {worst} has norm {norms[worst]:.6g}. Normalise with theory.sphere.normalize_rows"
+            f"row {worst} has norm {norms[worst]:.6g}. Normalise with theory.data.sphere.normalize_rows"
         )
     return A
 

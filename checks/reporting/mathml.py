@@ -6,7 +6,7 @@ and the woff2 fonts) and run a script on every page load (2.9 s in node for the 
 this loaded 2-core machine, so about 0.9 s of the 2 s opening budget for a paper page of 80), or
 need node at report time to pre-render. latex2mathml (pure Python, MIT) converts all 255 in about 1 s at report time,
 adds nothing to the folder and no script, and MathML Core is laid out natively by Chromium (109+),
-Firefox and Safari; tests/test_html_browser.py checks the layout in Chromium. Its one gap we met:
+Firefox and Safari; tests/checks/reporting/test_html_browser.py checks the layout in Chromium. Its one gap we met:
 a delimiter after ``\\Big``/``\\big`` (``\\Big\\langle``) comes out as the literal command;
 :data:`_LEAKED` maps those to their characters.
 """

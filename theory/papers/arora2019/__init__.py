@@ -14,7 +14,7 @@ paper's record (theory.bibliography.ARORA2019) and checked on every counterexamp
 
 Domains: point sets start at n = 1 wherever the result allows it. d = 1 is not searched: S⁰ = {±1},
 so any n ≥ 3 repeats a point (H∞ singular, outside every result's non-degeneracy) and the n ≤ 2
-cases are H∞ = [1/2], diag(1/2, 1/2) or singular; theory.sphere builds points for d ≥ 2 only.
+cases are H∞ = [1/2], diag(1/2, 1/2) or singular; theory.data.sphere builds points for d ≥ 2 only.
 
 Line numbers refer to ``shared/papers/arora2019_004_677e88d3645acab6.txt``.
 """

@@ -9,7 +9,8 @@ import math
 
 import numpy as np
 
-from theory import kernels, two_layer_gd
+from theory.kernels import hinf as kernels
+from theory.dynamics import two_layer_gd
 from theory.bibliography import ARORA2019
 from theory.claims import Fixed, Source, Space, SpherePoints
 

@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from theory import kernels, two_layer_gd
+from theory.kernels import hinf as kernels
+from theory.dynamics import two_layer_gd
 from theory.claims import (
     at_least, at_most, AtLeast, Choice, claim, erratum_pair, Kind, Mutant, precondition_failed,
     Real, Series, Space, SpherePoints, Status, Tier,

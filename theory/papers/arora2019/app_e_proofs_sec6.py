@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from theory import kernels, linalg
+from theory import linalg
+from theory.kernels import hinf as kernels
 from theory.claims import (
     at_least, at_most, Choice, claim, close, erratum_pair, ErrorClass, Fixed, Int, Kind, Mutant,
     Space, SpherePoints,
@@ -78,7 +79,7 @@ def power_series_matches(inst, *, coefficients=kernels.arcsin_series_coefficient
     """|H∞_ij − S_L(K_ij)| <= R_L(K_ij) + rounding, on every entry with |K_ij| < 1.
 
     S_L(u) = u/4 + (1/2π) Σ_{l<=L} c_l u^{2l}/(2l−1); R_L is the tail bound of
-    :func:`theory.kernels.series_remainder_bound`. Entries with |K| = 1 (the diagonal), where
+    :func:`theory.kernels.hinf.series_remainder_bound`. Entries with |K| = 1 (the diagonal), where
     the tail bound is infinite, are skipped (counted in the details).
     """
     X, L = inst.X, inst.terms

@@ -10,8 +10,10 @@ import math
 
 import numpy as np
 
-from theory import digits as digit_data
-from theory import kernels, linear_dynamics, two_layer_gd
+from theory.data import digits as digit_data
+from theory.kernels import hinf as kernels
+from theory.dynamics import linear_dynamics
+from theory.dynamics import two_layer_gd
 from theory.claims import (
     at_least, at_most, Choice, claim, Fixed, greater_than, Kind, Mutant, precondition_failed,
     Seed, Series, Space, Tier,
@@ -406,5 +408,5 @@ claim(
     predicate=figure2_paper_scale,
     mutants=(Mutant("(H∞)⁻¹ → H∞ in the complexity", params={"quadratic": "forward"}),),
     note="Synthetic MNIST-sized data (no downloads). Its code path is tested on CPU at a toy size "
-         "(tests/test_paper_scale_cpu.py); not run on a GPU in the session that wrote it.",
+         "(tests/papers/test_paper_scale_cpu.py); not run on a GPU in the session that wrote it.",
 )

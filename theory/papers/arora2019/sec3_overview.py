@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from theory import kernels, two_layer_gd
+from theory.kernels import hinf as kernels
+from theory.dynamics import two_layer_gd
 from theory.claims import (
     at_most, AtLeast, claim, close, Exponent, Fixed, Grid, Int, Kind, Mutant,
     precondition_failed, Real, Seed, Space, SpherePoints,
@@ -87,7 +88,7 @@ EQ3_MUTANTS = (
 
 def mc_error_by_samples(rng: np.random.Generator) -> list[dict]:
     """Diagnostic for the report: max |Ĥ − H∞| against M, beside the M^{-1/2} reference."""
-    from theory.sphere import make_points
+    from theory.data.sphere import make_points
     X = make_points(10, 8, "gauss", 1, int(rng.integers(2**32)))
     H = kernels.hinf(X)
     Ms = [10**2, 10**3, 10**4, 10**5]
@@ -145,7 +146,7 @@ claim(
 # ---------------------------------------------------------------------------------------------
 
 def gradient_closed_form(inst, *, scale_sqrt_m=True):
-    """The closed-form gradient of theory.two_layer_gd equals torch autograd of Φ and Z(u − y).
+    """The closed-form gradient of theory.dynamics.two_layer_gd equals torch autograd of Φ and Z(u − y).
 
     ``scale_sqrt_m=False`` is the mutant without the m^{-1/2} of eq. (5) (it rescales the
     closed form by √m). Error model: float64, both computed from the same pre-activations;

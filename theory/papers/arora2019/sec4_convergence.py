@@ -11,7 +11,9 @@ import math
 
 import numpy as np
 
-from theory import kernels, linalg, linear_dynamics
+from theory import linalg
+from theory.kernels import hinf as kernels
+from theory.dynamics import linear_dynamics
 from theory.claims import (
     at_least, at_most, Choice, claim, close, Fixed, Int, Kind, Mutant, precondition_failed,
     Real, Series, Space, SpherePoints, Tier,

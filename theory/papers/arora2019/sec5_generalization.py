@@ -12,12 +12,15 @@ import math
 
 import numpy as np
 
-from theory import kernels, linalg, linear_dynamics, rademacher
+from theory import linalg
+from theory.kernels import hinf as kernels
+from theory.dynamics import linear_dynamics
+from theory.probability import rademacher
 from theory.claims import (
     at_least, at_most, Choice, claim, close, erratum_pair, Fixed, greater_than, Int, Kind,
     Mutant, precondition_failed, Real, Series, Space, SpherePoints, Status, Tier,
 )
-from theory.sphere import min_angle
+from theory.data.sphere import min_angle
 from theory.tolerances import EPS
 from theory.papers.arora2019._shared import (
     APPD, SEC5, STEP_POINTS, first_failure, src, step_size, sweep_widths, width_sweep, z_matrix,
@@ -355,14 +358,14 @@ def lemma54_witness(inst, *, delta=0.1, first_constant=1 / math.sqrt(2), draws=L
     """Lemma 5.4: LB <= (B/√(2n))(1 + (2log(2/δ)/m)^{1/4}) + 2R²√m/κ + R√(2log(2/δ)).
 
     LB = (1/n) E_ε εᵀ(f_{W_ε} − f_{W(0)})(X) <= R_S(F_{R,B}), W_ε = W(0) + t_ε B Z(0)ε/‖Z(0)ε‖ with
-    t_ε <= 1 the largest step keeping every row within R (theory.rademacher.witness_gains): each W_ε
+    t_ε <= 1 the largest step keeping every row within R (theory.probability.rademacher.witness_gains): each W_ε
     lies in F_{R,B} and E_ε εᵀf_{W(0)}(X) = 0, so LB is a lower bound on the complexity.
 
     R is fixed before the draw, as the lemma's "given R > 0" requires: R = ρ·B/√m with ρ from the
     instance (the witness's rows move by ≈ 1.6–2.0·B/√m; a smaller ρ truncates the step).
 
     ε: for n <= 12 all 2ⁿ sign vectors (LB exact); otherwise ``sampled`` of them, with the exact
-    average of the linear part B‖Z(0)ε‖ (all 2ⁿ ε, theory.rademacher.sqrt_quadratic_form_mean) as
+    average of the linear part B‖Z(0)ε‖ (all 2ⁿ ε, theory.probability.rademacher.sqrt_quadratic_form_mean) as
     control variate, so only the flip part is estimated; the draw violates when LB − z·SE > bound,
     z one-sided at LEMMA54_Z_ALPHA.
 

@@ -11,13 +11,14 @@ import math
 
 import numpy as np
 
-from theory import kernels, linalg
+from theory import linalg
+from theory.kernels import hinf as kernels
 from theory.claims import (
     at_most, Choice, claim, close, erratum_pair, ErrorClass, Fixed, Int, Kind, Mutant,
     precondition_failed, Real, Space, SpherePoints,
 )
 from theory.errors import InputError
-from theory.targets import monomial_labels, nuclear_norm, quadratic_labels, random_symmetric
+from theory.data.targets import monomial_labels, nuclear_norm, quadratic_labels, random_symmetric
 from theory.tolerances import EPS
 from theory.papers.arora2019._shared import APPE, src
 

@@ -24,6 +24,6 @@ from theory.papers.homogeneity2025 import (  # noqa: F401  (each registers its c
     sec1_introduction, sec3_2_mirror_flow, sec3_3_proof_sketch, sec3_3_along_gd,
     sec3_4_nondecreasing_margins, sec4_shallow_relu, appendix_a, appendix_b, experiments,
     not_checkable, decisions, readings)
-# reached by checks.bench_scaling (the cost sweep) and tests/test_paper_scale_cpu.py
+# reached by checks.bench_scaling (the cost sweep) and tests/papers/test_paper_scale_cpu.py
 from theory.papers.homogeneity2025.experiments import parity_at_scale  # noqa: F401
 from theory.papers.homogeneity2025.sec3_3_along_gd import shallow_gd_trajectory  # noqa: F401

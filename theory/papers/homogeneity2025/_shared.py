@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from theory import losses, mirror_flow
+from theory import losses
+from theory.dynamics import mirror_flow
 from theory.bibliography import HOMOGENEITY2025
 from theory.claims import Choice, Int, Real, Seed, Source, Space
 from theory.tolerances import EPS

@@ -10,7 +10,8 @@ import math
 
 import numpy as np
 
-from theory import divergences, losses
+from theory import losses
+from theory.probability import divergences
 from theory.claims import (Choice, ErrorClass, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_least,
                            at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import interval, interval_precision, iv

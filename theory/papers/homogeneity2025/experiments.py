@@ -18,8 +18,8 @@ from theory.papers.homogeneity2025._shared import SEC11, src
 
 def parity_run(seed, d, k, n, m, steps, *, constant_coordinate=False, arm="full"):
     """Train eq. (1) by loss-scaled GD on n cube points of k-parity; test error on the full cube."""
-    from theory import kbit_parity as kp
-    from theory import normalized_nets as nets
+    from theory.data import kbit_parity as kp
+    from theory.nets import normalized as nets
 
     rng = np.random.default_rng(seed)
     cube = kp.hypercube(d)
@@ -47,7 +47,7 @@ def parity_experiment(inst, *, context=None, odd="floor"):
     """d = 10: even k = 4 is learned from n = 256 of the 1024 cube points (test error <= 5%); odd
     k = 3 is not learned by the bias-free net (error >= 1/8, the floor) but is with a constant input
     coordinate (<= 5%). ``odd="learns"`` asserts that k = 3 is learned bias-free too (a mutant)."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     d, m, steps, seed = 10, inst.m, inst.steps, inst.seed
     ns = (64, 128, 256)
@@ -100,8 +100,8 @@ def parity_at_scale(inst, *, context=None):
     """GPU tier: d = inst.d, k = 4 (even) and k = 3 (odd, bias-free); n up to inst.n_max; test on
     inst.test fresh uniform cube points. Even k: error <= 5% at n_max; odd k: error >= 1/8 − z·SE."""
     import torch
-    from theory import kbit_parity as kp
-    from theory import normalized_nets as nets
+    from theory.data import kbit_parity as kp
+    from theory.nets import normalized as nets
     from theory.tolerances import gaussian_threshold
 
     device = getattr(context, "device", "cpu") if context is not None else "cpu"

@@ -13,7 +13,7 @@ from theory.papers.homogeneity2025._shared import SEC11, src
 def gain_head_model(inst, *, norm_bias=False, head_bias=False):
     """(f(a, b) on a batch, a, b) for the instance's architecture, in torch float64."""
     import torch
-    from theory import normalized_nets as nets
+    from theory.nets import normalized as nets
 
     gen = torch.Generator().manual_seed(inst.torch_seed)
     X = torch.randn(inst.n, inst.d, generator=gen, dtype=torch.float64)
@@ -44,7 +44,7 @@ def gain_head_model(inst, *, norm_bias=False, head_bias=False):
 
 def gain_head_homogeneity(inst, *, order=2.0, norm_bias=False, head_bias=False):
     """max_i |f(c a, c b)_i − c^order f(a, b)_i| and |⟨∇_{(a,b)} f_i, (a, b)⟩ − order·f_i| (autograd)."""
-    from theory.homogeneity import euler_sides, scaling_ratio
+    from theory.nets.homogeneity import euler_sides, scaling_ratio
 
     f, a, b = gain_head_model(inst, norm_bias=norm_bias, head_bias=head_bias)
     scaled, base = scaling_ratio(f, (a, b), inst.c)

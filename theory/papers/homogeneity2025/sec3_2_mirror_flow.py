@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from theory import divergences, losses
+from theory import losses
+from theory.probability import divergences
 from theory.claims import Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_most, claim, close
 from theory.tolerances import EPS
 from theory.papers.homogeneity2025._shared import (MIRROR_SPACE, SEC32, entropy_run, logistic_loss_torch,
@@ -49,7 +50,7 @@ def logistic_risk(outputs, y):
 def reparameterised_gradient(X, y, V, u, beta):
     """∇_u 𝓛_s(u) with 𝓛_s(u) = mean ℓ(⟨u, z_i⟩), z_i = y_i β ⊙ F(x_i; V) (eq. (4)), by autograd."""
     import torch
-    from theory.normalized_nets import shallow_features
+    from theory.nets.normalized import shallow_features
 
     Z = (y[:, None] * beta[None, :] * shallow_features(X, V)).detach()
     u = u.detach().clone().requires_grad_(True)
@@ -60,7 +61,7 @@ def reparameterised_gradient(X, y, V, u, beta):
 
 def pair_gradients(X, y, a, b, V):
     import torch
-    from theory.normalized_nets import shallow_output
+    from theory.nets.normalized import shallow_output
 
     a = a.detach().clone().requires_grad_(True)
     b = b.detach().clone().requires_grad_(True)

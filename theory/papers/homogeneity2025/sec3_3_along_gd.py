@@ -18,7 +18,8 @@ import math
 
 import numpy as np
 
-from theory import divergences, losses
+from theory import losses
+from theory.probability import divergences
 from theory.claims import (Fixed, Int, Kind, Mutant, Seed, Series, Space, at_least, at_most, claim, memoized,
                            precondition_failed)
 from theory.tolerances import EPS
@@ -83,7 +84,7 @@ def _gd_trajectory(inst, eta0, *, max_steps):
     Returns dict of arrays per step k: t_k, u_k = |a⊙b|, Z_k (rows z_i(t_k) = y_iβ⊙F(x_i; V_k)), ψ_k,
     ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums).
     """
-    from theory.normalized_nets import shallow_risk_and_gradients
+    from theory.nets.normalized import shallow_risk_and_gradients
 
     rng = inst.rng("data")
     X, y = teacher_data(rng, inst.n, inst.d)

@@ -10,7 +10,9 @@ import math
 
 import numpy as np
 
-from theory import divergences, losses, mirror_flow
+from theory import losses
+from theory.probability import divergences
+from theory.dynamics import mirror_flow
 from theory.claims import (Choice, ErrorClass, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_most, claim,
                            close, erratum_pair, precondition_failed)
 from theory.claims.certificates import interval, interval_precision, iv

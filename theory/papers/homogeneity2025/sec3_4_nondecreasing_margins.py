@@ -49,7 +49,7 @@ def separable_state(inst, *, require_tau=True, norm_bias=0.0, head_bias=False):
     ``require_tau`` a fraction inst.flip of the labels is flipped and (a, b) scaled by 3 instead.
     """
     import torch
-    from theory import normalized_nets as nets
+    from theory.nets import normalized as nets
 
     gen = torch.Generator().manual_seed(inst.torch_seed)
     n, d, width = inst.n, inst.d, inst.width

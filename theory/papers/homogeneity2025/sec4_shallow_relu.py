@@ -20,7 +20,7 @@ from theory.papers.homogeneity2025._shared import SEC4, src, unit_ball_point
 def feature_gradient_matches(inst, *, formula="true"):
     """∇_v σ(⟨v/‖v‖, x⟩) by autograd against the closed form (with 1/‖v‖, or as printed)."""
     import torch
-    from theory import normalized_nets as nets
+    from theory.nets import normalized as nets
 
     rng = inst.rng("gradient")
     x = unit_ball_point(rng, inst.d, 1.0)
@@ -100,7 +100,7 @@ erratum_pair(
 def jacobian_constants(inst, *, min_norm=1.0):
     """C1 = max_{j,i,r} |⟨∇_V F_j(x_i), ∇_V F_j(x_r)⟩| <= 1 and C2 = max_{j≠k} |⟨∇_V F_j, ∇_V F_k⟩| = 0."""
     import torch
-    from theory import normalized_nets as nets
+    from theory.nets import normalized as nets
 
     rng = inst.rng("jacobian")
     d, m, n = inst.d, inst.m, inst.n
@@ -141,7 +141,7 @@ claim(
 
 def parity_margin_bounds(inst):
     """(LP lower bound on γ_D over a direction dictionary, max uniform-dual value, closed form)."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     if inst.k > inst.d:
         return None
@@ -160,7 +160,7 @@ LP_TOL = 1e-7
 def parity_margin_at_least(inst, *, value="printed"):
     """γ_D >= value(d, k); γ_D is bounded above by the uniform dual's value, maximised over a
     dictionary ({−1,0,1}^d, 1_S/√k, 200 random directions)."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     bounds = parity_margin_bounds(inst)
     if bounds is None:
@@ -234,7 +234,7 @@ claim(
 
 def parity_margin_matches(inst, *, formula=None):
     """LP lower bound = closed form = max uniform-dual value (to the LP tolerance)."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     bounds = parity_margin_bounds(inst)
     if bounds is None:
@@ -249,13 +249,13 @@ def parity_margin_matches(inst, *, formula=None):
 
 def even_k_without_sqrt_k(d, k):
     """Mutant: the even-k value with √(kd) replaced by √d."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
     return kp.f1_margin_closed_form(d, k) * (math.sqrt(k) if k % 2 == 0 else 1.0)
 
 
 def odd_value_as_k1(d, k):
     """Mutant: the k = 1 value 1/(2√d) used for every odd k."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
     return 1 / (2 * math.sqrt(d)) if k % 2 else kp.f1_margin_closed_form(d, k)
 
 
@@ -280,7 +280,7 @@ claim(
 
 def bias_free_error_floor(inst, *, constant_coordinate=False):
     """Test error on the full cube of a bias-free eq. (1) net on odd k-parity >= (1 − A_k)/2."""
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     if inst.k > inst.d:
         return precondition_failed("k > d")
@@ -394,7 +394,7 @@ def parity_f2_margin_matches_svm(inst, *, formula=None):
     """√μ_S equals the hard-margin SVM margin of the kernel on the enumerated cube: the nearest point
     of conv{y_iφ(x_i)} to 0, min over the simplex of qᵀ(yyᵀ⊙K)q, solved by NNLS on a square root."""
     from scipy import optimize
-    from theory import kbit_parity as kp
+    from theory.data import kbit_parity as kp
 
     d, k = inst.d, inst.k
     if k > d:

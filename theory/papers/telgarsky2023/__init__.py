@@ -2,10 +2,10 @@
 regimes" (ICLR 2023, arXiv:2208.02789): one module per part of the paper, imported in the paper's
 order (importing them registers the claims).
 
-The network is F(x; W) = aᵀσ(Vx) (theory.nets); margins, duals and gradient flow are in
-theory.gradient_flow; NTK and global margins with the transports of Propositions 1.5/1.6 and
-Lemma A.1 in theory.ntk_margin; 2-sparse parity in theory.sparse_parity; the Gaussian facts of
-Appendices A.2 and C in theory.gaussian_facts. ``intervals`` re-evaluates networks in interval
+The network is F(x; W) = aᵀσ(Vx) (theory.nets.two_layer_relu); margins, duals and gradient flow are in
+theory.dynamics.gradient_flow; NTK and global margins with the transports of Propositions 1.5/1.6 and
+Lemma A.1 in theory.margins.ntk_margin; 2-sparse parity in theory.data.sparse_parity; the Gaussian facts of
+Appendices A.2 and C in theory.probability.gaussian_facts. ``intervals`` re-evaluates networks in interval
 arithmetic for the errata's certificates.
 
 Conventions (catalogue §0): R̂ = (1/n)Σℓ(p_i) and Ẇ = −∇R̂, so the paper's derivative displays,

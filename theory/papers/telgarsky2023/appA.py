@@ -9,7 +9,10 @@ import math
 
 import numpy as np
 
-from theory import gaussian_facts, gradient_flow as gf, nets, ntk_margin
+from theory.probability import gaussian_facts
+from theory.dynamics import gradient_flow as gf
+from theory.nets import two_layer_relu as nets
+from theory.margins import ntk_margin
 from theory.claims import AtLeast, claim, erratum_pair, ErrorClass, Kind, Mutant
 from theory.claims.certificates import interval, interval_precision, iv
 from theory.domains import Choice, Fixed, Int, Real, Seed, Space

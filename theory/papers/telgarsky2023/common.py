@@ -9,7 +9,11 @@ import math
 
 import numpy as np
 
-from theory import gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
+from theory.dynamics import gradient_flow as gf
+from theory.margins import max_margin
+from theory.nets import two_layer_relu as nets
+from theory.margins import ntk_margin
+from theory.data import sparse_parity
 from theory.bibliography import TELGARSKY2023
 from theory.claims import Source
 from theory.domains import Choice, Int, Real, Seed, Space

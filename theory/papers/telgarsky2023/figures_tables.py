@@ -9,7 +9,11 @@ import math
 
 import numpy as np
 
-from theory import gradient_flow as gf, max_margin, nets, ntk_margin, sparse_parity
+from theory.dynamics import gradient_flow as gf
+from theory.margins import max_margin
+from theory.nets import two_layer_relu as nets
+from theory.margins import ntk_margin
+from theory.data import sparse_parity
 from theory.claims import claim, erratum_pair, Exponent, Kind, Mutant, Status, Tier
 from theory.domains import Choice, Fixed, Grid, Int, Real, Seed, Space
 from theory.evidence import Series, at_least, at_most, close, greater_than, precondition_failed
@@ -170,7 +174,7 @@ def literal_width_claim(d: int, tier: Tier, predicate, note: str) -> None:
 literal_width_claim(
     3, Tier.STANDARD, no_rotation_run,
     "The literal width at d = 3 on CPU: about 5 ms a step (pre-activations cached, "
-    "theory.gradient_flow.ScalarModel). Measured on seed 0: γ̊ = 0.0504 after 6000 steps (still below "
+    "theory.dynamics.gradient_flow.ScalarModel). Measured on seed 0: γ̊ = 0.0504 after 6000 steps (still below "
     "γ_gl/4 = 0.0510: the theorem is 'for large t'), 0.0594 after 10⁴ and 0.0717 after 3·10⁴, under the "
     "ceiling ½γ_gl = 0.102.")
 
@@ -179,7 +183,7 @@ literal_width_claim(
     4, Tier.GPU, no_rotation_run_on_gpu,
     "Not run in the session that wrote it (no CUDA device was lent); its code path is the d = 2, 3 "
     "claims' with the cached pre-activations on the device, tested on CPU at a toy width "
-    "(tests/test_paper_scale_cpu.py). The catalogue measured 0.0735 at m = 2000 against 0.0442.")
+    "(tests/papers/test_paper_scale_cpu.py). The catalogue measured 0.0735 at m = 2000 against 0.0442.")
 
 
 def rotation_and_mass(V0, a1, V1):

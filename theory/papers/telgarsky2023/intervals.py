@@ -57,7 +57,7 @@ def relu(z):
 
 
 def relu_slope(z) -> int:
-    """σ'(z) ∈ {0, 1} at a decided z ≠ 0 (at z = 0 exactly: 0, the convention of theory.nets)."""
+    """σ'(z) ∈ {0, 1} at a decided z ≠ 0 (at z = 0 exactly: 0, the convention of theory.nets.two_layer_relu)."""
     return 1 if positive(z) else 0
 
 

@@ -9,7 +9,9 @@ import math
 
 import numpy as np
 
-from theory import nets, ntk_margin, sparse_parity
+from theory.nets import two_layer_relu as nets
+from theory.margins import ntk_margin
+from theory.data import sparse_parity
 from theory.claims import claim, ErrorClass, Kind, Mutant, Status
 from theory.claims.certificates import exact, interval, interval_precision, iv, rational
 from theory.domains import Choice, Fixed, Int, Real, Seed, Space

@@ -8,7 +8,8 @@ import math
 
 import numpy as np
 
-from theory import gradient_flow as gf, nets
+from theory.dynamics import gradient_flow as gf
+from theory.nets import two_layer_relu as nets
 from theory.claims import claim, erratum_pair, ErrorClass, Kind, Mutant
 from theory.claims.certificates import interval, interval_precision, iv
 from theory.domains import Choice, Fixed, Int, Real, Seed, Space

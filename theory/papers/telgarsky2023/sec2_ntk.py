@@ -8,7 +8,8 @@ import math
 
 import numpy as np
 
-from theory import max_margin, nets
+from theory.margins import max_margin
+from theory.nets import two_layer_relu as nets
 from theory.claims import claim, erratum_pair, ErrorClass, Kind, Mutant, Status
 from theory.claims.certificates import interval, interval_precision, iv
 from theory.domains import Int, Real, Seed, Space

@@ -8,8 +8,9 @@ import math
 
 import numpy as np
 
-from theory import hard_distribution as hd
-from theory import mean_field, relu_ntk
+from theory.data import hard_distribution as hd
+from theory.dynamics import mean_field
+from theory.kernels import relu_ntk
 from theory.bibliography import WEI2019
 from theory.claims import Choice, Int, Real, Seed, Source, Space
 from theory.tolerances import EPS

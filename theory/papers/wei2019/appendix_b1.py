@@ -13,8 +13,10 @@ from theory.lazy import lazy
 
 scipy_linalg = lazy("scipy.linalg")
 
-from theory import hard_distribution as hd
-from theory import hypercube, mean_field, relu_ntk
+from theory.data import hard_distribution as hd
+from theory.data import hypercube
+from theory.dynamics import mean_field
+from theory.kernels import relu_ntk
 from theory.claims import (AtLeast, Choice, ErrorClass, Exponent, Fixed, Grid, Int, Kind, Mutant,
     Real, Seed, Space, at_least, at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import exact

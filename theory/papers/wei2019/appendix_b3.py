@@ -7,8 +7,9 @@ import math
 
 import numpy as np
 
-from theory import hard_distribution as hd
-from theory import max_margin, mean_field
+from theory.data import hard_distribution as hd
+from theory.margins import max_margin
+from theory.dynamics import mean_field
 from theory.claims import (ErrorClass, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_most, claim,
     close, erratum_pair, precondition_failed)
 from theory.claims.certificates import interval, interval_precision, iv

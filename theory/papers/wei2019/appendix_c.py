@@ -10,7 +10,7 @@ from theory.lazy import lazy
 
 special = lazy("scipy.special")
 
-from theory import max_margin
+from theory.margins import max_margin
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_least, at_most,
     claim, precondition_failed)
 from theory.papers.wei2019._shared import (APPC, deep_forward, random_deep_net,

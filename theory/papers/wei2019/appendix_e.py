@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from theory import mean_field
+from theory.dynamics import mean_field
 from theory.claims import (Choice, ErrorClass, Fixed, Int, Kind, Mutant, Real, Seed, Space,
     at_least, at_most, claim, close, erratum_pair)
 from theory.claims.certificates import interval, interval_precision, iv

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from theory import mean_field
+from theory.dynamics import mean_field
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_most, claim,
     precondition_failed)
 from theory.papers.wei2019._shared import APPE, src

@@ -7,8 +7,9 @@ import math
 
 import numpy as np
 
-from theory import hard_distribution as hd
-from theory import max_margin, relu_ntk
+from theory.data import hard_distribution as hd
+from theory.margins import max_margin
+from theory.kernels import relu_ntk
 from theory.claims import (Exponent, Fixed, Grid, Kind, Mutant, Seed, Series, Space, Tier, at_least,
     at_most, claim, greater_than, precondition_failed)
 from theory.papers.wei2019._shared import SEC2, src

@@ -8,8 +8,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from theory import hard_distribution as hd
-from theory import max_margin, relu_ntk
+from theory.data import hard_distribution as hd
+from theory.margins import max_margin
+from theory.kernels import relu_ntk
 from theory.claims import (Certificate, ErrorClass, Exponent, Fixed, Grid, Int, Kind, Mutant, Seed,
     Space, Tier, at_least, claim, close, erratum_pair)
 from theory.claims.certificates import exact, interval_precision, iv

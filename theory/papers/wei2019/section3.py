@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from theory import mean_field
+from theory.dynamics import mean_field
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Seed, Series, Space, at_most, claim, close,
                            precondition_failed)
 from theory.papers.wei2019._shared import MF_SPACE, SEC3, random_two_layer, src

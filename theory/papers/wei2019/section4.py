@@ -11,7 +11,7 @@ from theory.lazy import lazy
 
 special = lazy("scipy.special")
 
-from theory import max_margin
+from theory.margins import max_margin
 from theory.claims import (Int, Kind, Mutant, Real, Seed, Space, at_least, at_most, claim, close,
     precondition_failed)
 from theory.errors import InputError
@@ -24,7 +24,7 @@ def euler_identity(inst, *, degree_offset=0, bias=0.0):
     """⟨∇_Θ f, Θ⟩ = q·f on autograd (torch.func.jvp) for a depth-q ReLU net, float64."""
     import torch
 
-    from theory.homogeneity import euler_sides
+    from theory.nets.homogeneity import euler_sides
     rng = inst.rng("net")
     widths = [int(w) for w in rng.integers(1, 9, inst.q - 1)]
     Ws = [torch.tensor(W) for W in random_deep_net(rng, inst.d, widths)]
