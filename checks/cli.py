@@ -232,7 +232,7 @@ def _executor(args, tasks: int):
 def cmd_run(args) -> int:
     from checks.journal import Journal
     from checks.report import write_report
-    from checks.run import build_report, new_run_id, run_claims
+    from checks.run import build_report, new_run_id, run_claims, task_costs
     out_dir = Path(args.out)
     _check_writable(out_dir)
     if args.resume:
@@ -248,12 +248,15 @@ def cmd_run(args) -> int:
         journal = Journal.start(out_dir, run_id, {
             "paper": args.paper, "claim": args.claim, "profile": profile.name, "device": args.device,
             "seed": seed, "no_mutants": args.no_mutants, "started": started})
+    # the baseline's wall times order the tasks of a parallel run longest first
+    baseline, label = _baseline_for(args.baseline)
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
     tasks = len(claims) * (1 if args.no_mutants else 1 + max(len(c.mutants) for c in claims))
     with _executor(args, tasks) as executor:
         try:
             results = run_claims(claims, profile, seed, device=device, executor=executor,
-                                 with_mutants=not args.no_mutants, on_result=progress, journal=journal)
+                                 with_mutants=not args.no_mutants, on_result=progress, journal=journal,
+                                 costs=task_costs(baseline) if profile.name == "quick" else None)
         except KeyboardInterrupt:
             raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
                                f"--resume {run_id} --out {out_dir}") from None
@@ -263,7 +266,6 @@ def cmd_run(args) -> int:
         report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
                               started=started, command=command, papers=args.paper,
                               claim_ids=args.claim, registry=registry)
-        baseline, label = _baseline_for(args.baseline)
         path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline,
                             baseline_label=label)
     journal.remove()
@@ -437,7 +439,7 @@ def _json_default(x):
 
 
 def cmd_calibrate(args) -> int:
-    from checks.run import run_seeds
+    from checks.run import run_seeds, task_costs
     if args.seeds < 1:
         raise TheorycheckError(f"--seeds must be >= 1, got {args.seeds}")
     args.seed = 0
@@ -447,7 +449,9 @@ def cmd_calibrate(args) -> int:
     seeds = list(range(args.seeds))
     tasks = len(seeds) * len(claims) * (1 + max(len(c.mutants) for c in claims))
     with _executor(args, tasks) as executor:
-        by_seed = run_seeds(claims, profile, seeds, device=device, executor=executor)
+        # the committed baseline's wall times (quick profile) order the tasks longest first
+        costs = task_costs(_baseline_for(None)[0]) if profile.name == "quick" else None
+        by_seed = run_seeds(claims, profile, seeds, device=device, executor=executor, costs=costs)
     for seed in seeds:
         results = by_seed[seed]
         found = [f"{r.claim.id}: {r.verdict.value} (declared {r.expected.value})"

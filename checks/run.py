@@ -10,7 +10,7 @@ import platform
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from checks.engine import Outcome
 from checks.executors import Executor, Task, make_executor
@@ -105,7 +105,7 @@ def combine(results: list[ClaimResult]) -> None:
 def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str = "cpu",
                with_mutants: bool = True, jobs: int = 1, executor: Executor | None = None,
                on_result: Callable[[ClaimResult], None] | None = None,
-               journal=None) -> list[ClaimResult]:
+               journal=None, costs: Mapping[tuple[str, str | None], float] | None = None) -> list[ClaimResult]:
     """Check every claim (and its mutants) under run seed ``seed``.
 
     ``executor`` decides where the tasks run (:mod:`checks.executors`); without one, ``jobs`` > 1
@@ -113,16 +113,18 @@ def run_claims(claims: list[Claim], profile: Profile, seed: int, *, device: str 
     from (run seed, claim id, mutant name), so the outcomes do not depend on the order or the
     process they run in: every executor reports the numbers of a serial run. With a
     :class:`checks.journal.Journal`, every finished task is saved as it completes and tasks the
-    journal already holds are not run again (``--resume``).
+    journal already holds are not run again (``--resume``). ``costs`` (see :func:`task_costs`)
+    orders the tasks of a parallel executor longest first.
     """
     return run_seeds(claims, profile, [seed], device=device, with_mutants=with_mutants, jobs=jobs,
-                     executor=executor, on_result=on_result, journal=journal)[seed]
+                     executor=executor, on_result=on_result, journal=journal, costs=costs)[seed]
 
 
 def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device: str = "cpu",
               with_mutants: bool = True, jobs: int = 1, executor: Executor | None = None,
               on_result: Callable[[ClaimResult], None] | None = None,
-              journal=None) -> dict[int, list[ClaimResult]]:
+              journal=None, costs: Mapping[tuple[str, str | None], float] | None = None,
+              ) -> dict[int, list[ClaimResult]]:
     """:func:`run_claims` for several run seeds at once (a calibration): every claim, mutant and
     seed is one task, so a cluster works on all of them together. ``journal`` needs one seed."""
     if journal is not None and len(seeds) != 1:
@@ -167,6 +169,8 @@ def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device
             todo.append(t)
     own = executor is None
     executor = executor or make_executor("processes" if jobs > 1 else "serial", jobs)
+    if costs and executor.name != "serial":
+        todo = longest_first(todo, costs)
     try:
         for task, outcome in executor.run(todo, profile, device, by_id):
             record(task, outcome)
@@ -178,6 +182,30 @@ def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device
         out[s] = [results[(c.id, s)] for c in claims]
         combine(out[s])
     return out
+
+
+def task_costs(report: dict | None) -> dict[tuple[str, str | None], float]:
+    """Seconds each task took in an earlier ``report`` (the baseline): (claim id, mutant name or
+    None) → wall seconds. Empty without a report."""
+    costs: dict[tuple[str, str | None], float] = {}
+    for c in (report or {}).get("claims", ()):
+        mutants = c.get("mutants") or ()
+        for m in mutants:
+            if isinstance(m.get("wall_s"), (int, float)):
+                costs[(c["id"], m["name"])] = float(m["wall_s"])
+        if isinstance(c.get("wall_s"), (int, float)):  # the claim's entry includes its mutants
+            costs[(c["id"], None)] = max(0.0, float(c["wall_s"]) - sum(float(m.get("wall_s") or 0) for m in mutants))
+    return costs
+
+
+def longest_first(tasks: list[Task], costs: Mapping[tuple[str, str | None], float]) -> list[Task]:
+    """``tasks`` ordered by expected cost, longest first (a task not in ``costs`` counts as the
+    median known cost). With workers taking the next task as they free up, this is the classic
+    longest-processing-time rule: the longest claim no longer starts last and holds the run's tail.
+    Outcomes do not depend on the order (each task's randomness comes from its own seed)."""
+    known = sorted(costs.values())
+    default = known[len(known) // 2] if known else 0.0
+    return sorted(tasks, key=lambda t: -costs.get((t.claim_id, t.mutant), default))
 
 
 # -- the report dict ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from checks.cli import main
 from checks.executors import DASK_MISSING, DaskExecutor, Task, make_executor, parse_jobs
 from checks.journal import Journal
 from checks.profiles import get_profile
-from checks.run import claim_entry, run_claims, select_claims
+from checks.run import claim_entry, longest_first, run_claims, select_claims, task_costs
 from theory.claims import Verdict
 from theory.errors import InputError
 
@@ -91,6 +91,29 @@ def test_gpu_tier_tasks_ask_for_a_gpu_resource():
 def test_processes_give_the_serial_report(claims, serial):
     with make_executor("processes", 2) as ex:
         assert _entries(run_claims(claims, get_profile("quick"), SEED, executor=ex)) == serial
+
+
+def test_tasks_ordered_longest_first_give_the_serial_report(claims, serial):
+    # the mutants claimed slowest, so they start before the claim: the outcomes must not care
+    costs = {(c.id, m.name): 10.0 + i for c in claims for i, m in enumerate(c.mutants)}
+    with make_executor("processes", 2) as ex:
+        assert _entries(run_claims(claims, get_profile("quick"), SEED, executor=ex, costs=costs)) == serial
+
+
+def test_task_costs_come_from_an_earlier_report_and_order_longest_first():
+    report = {"claims": [
+        {"id": "a", "wall_s": 5.0, "mutants": [{"name": "m1", "wall_s": 1.0}, {"name": "m2", "wall_s": 3.0}]},
+        {"id": "b", "wall_s": 0.5, "mutants": []},
+    ]}
+    costs = task_costs(report)
+    assert costs == {("a", "m1"): 1.0, ("a", "m2"): 3.0, ("a", None): 1.0, ("b", None): 0.5}
+    assert task_costs(None) == {}
+    tasks = [Task("b", None, 0), Task("a", None, 0), Task("a", "m1", 0), Task("a", "m2", 0), Task("new", None, 0)]
+    ordered = longest_first(tasks, costs)
+    assert [(t.claim_id, t.mutant) for t in ordered][:1] == [("a", "m2")]
+    assert [(t.claim_id, t.mutant) for t in ordered][-1] == ("b", None)
+    # a task the report does not know counts as the median known cost (1.0), after the 3.0 one
+    assert ordered.index(Task("new", None, 0)) in (1, 2, 3)
 
 
 @pytest.fixture(scope="module")
