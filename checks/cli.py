@@ -266,8 +266,9 @@ def cmd_run(args) -> int:
         report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
                               started=started, command=command, papers=args.paper,
                               claim_ids=args.claim, registry=registry)
+        # a parallel run's workers also draw the figures (they are idle once the claims are done)
         path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline,
-                            baseline_label=label)
+                            baseline_label=label, map_fn=executor.map if executor.workers > 1 else None)
     journal.remove()
     _print_summary(report)
     _out(f"report: {path / 'index.html'}")

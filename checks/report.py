@@ -39,7 +39,7 @@ import secrets
 import shutil
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 import numpy as np
@@ -303,10 +303,11 @@ def _write_text(path: Path, text: str, *, sync: bool = False) -> None:
 
 
 def render_pages(report: dict, directory: Path, *, figures: bool = True, baseline: dict | None = None,
-                 baseline_label: str = "baseline") -> None:
+                 baseline_label: str = "baseline", map_fn: Callable | None = None) -> None:
     """Write every format of ``report`` (and its figures) into the existing ``directory``.
 
     With a ``baseline`` report the pages show what changed since it, and the HTML gains ``diff.html``.
+    ``map_fn`` (a parallel executor's map) draws the figures in parallel.
     """
     # Imported here: the renderers are heavy (matplotlib) and are not needed to read a report.
     from checks.diff import diff_reports
@@ -317,7 +318,7 @@ def render_pages(report: dict, directory: Path, *, figures: bool = True, baselin
     if figures:
         from checks.reporting import plots
 
-        figure_files = plots.save_report_figures(report, directory / FIGURES_DIR, FIGURES_DIR)
+        figure_files = plots.save_report_figures(report, directory / FIGURES_DIR, FIGURES_DIR, map_fn=map_fn)
     diff = diff_reports(baseline, report) if baseline is not None else None
     view = build_view(report, figure_files, diff, baseline_label)
     for fmt in formats():
@@ -333,10 +334,11 @@ def render_markdown(report: dict) -> str:
 
 
 def _build_run_directory(report: dict, json_text: str, directory: Path, figures: bool,
-                         baseline: dict | None, baseline_label: str) -> None:
+                         baseline: dict | None, baseline_label: str, map_fn: Callable | None) -> None:
     """Write every file of the report into ``directory`` (which exists and is empty)."""
     _write_text(directory / JSON_NAME, json_text, sync=True)
-    render_pages(report, directory, figures=figures, baseline=baseline, baseline_label=baseline_label)
+    render_pages(report, directory, figures=figures, baseline=baseline, baseline_label=baseline_label,
+                 map_fn=map_fn)
 
 
 def _points_at(link: Path, target: str) -> bool:
@@ -347,11 +349,13 @@ def _points_at(link: Path, target: str) -> bool:
 
 
 def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = True,
-                 baseline: dict | None = None, baseline_label: str = "baseline") -> Path:
+                 baseline: dict | None = None, baseline_label: str = "baseline",
+                 map_fn: Callable | None = None) -> Path:
     """Write ``report`` to ``out_dir/<run id>/`` atomically and point ``out_dir/latest`` at it.
 
     Returns the run directory. ``figures=False`` skips the PNGs (the HTML then has no images).
-    ``baseline``, a loaded report, adds what changed since it (see :func:`render_pages`).
+    ``baseline``, a loaded report, adds what changed since it (see :func:`render_pages`);
+    ``map_fn``, a parallel map such as a run executor's, draws the figures in parallel.
     Raises InputError if ``out_dir`` cannot be created or written, if the run directory already
     exists (a report is never overwritten), if ``out_dir/latest`` exists but is not a symlink, or if
     the report cannot be encoded; a malformed report dict raises InputError naming the field. On any
@@ -390,7 +394,7 @@ def write_report(report: dict, out_dir: str | os.PathLike, *, figures: bool = Tr
     temp_link: Path | None = None
     try:
         try:
-            _build_run_directory(canonical, json_text, staging, figures, baseline, baseline_label)
+            _build_run_directory(canonical, json_text, staging, figures, baseline, baseline_label, map_fn)
             if os.path.lexists(final):  # another writer got there first
                 raise InputError(f"report {final} already exists; refusing to overwrite it")
             os.rename(staging, final)

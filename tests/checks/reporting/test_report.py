@@ -192,8 +192,8 @@ def _raise(exc):
     [
         (markdown, "render", RuntimeError("renderer broke")),
         (html, "pages", KeyboardInterrupt()),
-        (plots, "report_figures", RuntimeError("figure broke")),
-        (plots, "save_png", KeyboardInterrupt()),
+        (plots, "figure_jobs", RuntimeError("figure broke")),
+        (plots, "png_bytes", KeyboardInterrupt()),
     ],
 )
 def test_failure_mid_write_leaves_nothing_and_keeps_latest(tmp_path, monkeypatch, target, name, exc):

@@ -99,11 +99,35 @@ def test_an_extra_curve_of_another_quantity_gets_its_own_labelled_axis():
     assert_readable(fig, "series")
 
 
-def test_bad_mathtext_in_a_label_still_saves(tmp_path):
+def test_bad_mathtext_in_a_label_still_saves():
     fig = plots.series_plot({"name": "d", "title": r"unbalanced $\frac{1", "x": [1, 2], "y": [3, 4],
                              "xlabel": "$x", "ylabel": "y", "logx": False, "logy": False})
-    plots.save_png(fig, tmp_path / "d.png")
-    assert (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    assert plots.png_bytes(fig)[:4] == b"\x89PNG"
+
+
+def test_log_axes_are_labelled_in_plain_text():
+    assert [plots.power_of_ten(x) for x in (1e-6, 2e-3, 0.05, 1, 500, 1e4, 3e5)] == [
+        "10⁻⁶", "2×10⁻³", "0.05", "1", "500", "10⁴", "3×10⁵"]
+    assert plots.power_of_ten(0) == "" and plots.power_of_ten(float("nan")) == ""
+
+
+def test_figures_drawn_by_a_parallel_map_are_the_serial_files(tmp_path):
+    if not BASELINE.is_file():
+        pytest.skip("no committed baseline")
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+    report = load_report(BASELINE)
+    report["claims"] = [c for c in report["claims"] if c.get("fit") or c.get("diagnostics")][:4] + \
+        [c for c in report["claims"] if c["kind"] == "inequality"][:3]
+    serial = plots.save_report_figures(report, tmp_path / "serial")
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        parallel = plots.save_report_figures(report, tmp_path / "parallel", map_fn=pool.map)
+    assert parallel == serial and len(serial) >= 5
+    for paths in serial.values():
+        for rel in paths:
+            name = rel.split("/", 1)[1]
+            assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
+
 
 
 def test_every_figure_of_the_quick_baseline_is_labelled_and_fits():
