@@ -39,7 +39,7 @@ from theory.nets import two_layer_relu as nets
 from theory.nets import normalized as normalized_nets
 from theory.margins import ntk_margin
 from theory.probability import rademacher
-from theory.kernels import relu_ntk
+from theory.kernels import hinf, relu_ntk
 from theory.data import sparse_parity
 from theory.data import sphere
 from theory.data import targets
@@ -353,8 +353,10 @@ CASES = [
       alpha=vector("length"), B=matrix("unit", "columns"), X=matrix("unit", "columns"), y=vector("length")),
     # relu_ntk
     *[C(f, lambda: dict(X=points(), Z=points(4, seed=9)), X=matrix("huge", "columns"), Z=matrix("huge", "columns"))
-      for f in (relu_ntk.angles, relu_ntk.k1, relu_ntk.k2)],
-    C(relu_ntk.coactivation_probability, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
+      for f in (hinf.cross_angles, relu_ntk.k1, relu_ntk.k2)],
+    C(hinf.paired_angles, lambda: dict(X=points(), Z=points(seed=9)), X=matrix("huge", "columns"),
+      Z=matrix("huge", "columns")),
+    C(hinf.coactivation_from_angle, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
     C(relu_ntk.paired, lambda: dict(X=points(), Z=points(seed=9), which="k2"),
       X=matrix("huge", "columns"), Z=matrix("huge", "columns"), which=LOSS),
     C(relu_ntk.taus, lambda: dict(r_w=1.0, r_u=2.0), r_w=real(lo=0.0), r_u=real(lo=0.0)),
@@ -565,7 +567,7 @@ OVERFLOW = [
     lambda: targets.nuclear_norm(BIG),
     lambda: relu_ntk.k1(BIG, BIG),
     lambda: relu_ntk.k2(np.full((1, 2), 1e154), np.full((1, 2), 1e154)),
-    lambda: relu_ntk.angles(BIG, np.ones((1, 3))),
+    lambda: hinf.cross_angles(BIG, np.ones((1, 3))),
     lambda: linalg.lambda_min(np.full((3, 3), 1e308)),
     lambda: linear_dynamics.spectrum(np.full((3, 3), 1e308)),
     lambda: kbit_parity.with_constant_coordinate(BIG),

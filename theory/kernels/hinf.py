@@ -14,7 +14,9 @@ with c_l = (2l − 3)!! / (2l − 2)!! (c_1 = 1, c_{l+1} = c_l (2l − 1)/(2l)).
 This module holds:
 
 * the accurate closed form (:func:`hinf`, :func:`pairwise_angles`,
-  :func:`coactivation_probability`);
+  :func:`coactivation_probability`), and the same angle and co-activation formulas for two different
+  sets of rows (:func:`cross_angles`, :func:`paired_angles`, :func:`coactivation_from_angle`), which
+  the NTK of :mod:`theory.kernels.relu_ntk` is written in (its K1 is 2·H∞ for unit rows);
 * the objects the paper compares it with, evaluated literally (:func:`hinf_arcsin_form`,
   :func:`hinf_series`, :func:`hinf_monte_carlo`, :func:`finite_width_gram`);
 * explicit error bounds for those comparisons (:func:`series_remainder_bound`,
@@ -41,13 +43,17 @@ from typing import Callable
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, finite_real, positive_int, rng_generator, unit_rows
+from theory.validation import (as_matrix, finite_array, finite_real, positive_int, rng_generator, row_norms,
+                               unit_rows)
 
 __all__ = [
     "REFINE_BAND",
     "pairwise_angles",
     "hinf",
     "coactivation_probability",
+    "cross_angles",
+    "paired_angles",
+    "coactivation_from_angle",
     "hinf_arcsin_form",
     "arcsin_series_coefficients",
     "hinf_series",
@@ -242,13 +248,23 @@ def _fill_block(out, X, i, m, k_buf, scratch_buf, transform, refine, diag_value)
         out_t[i + m :, i : i + m].copy_(K[:, m:].T)
 
 
+def _angle(plus_norm, minus_norm):
+    """θ = 2 atan2(‖a − b‖, ‖a + b‖) for unit vectors a, b (Kahan): a few ulp at every angle."""
+    return 2.0 * np.arctan2(minus_norm, plus_norm)
+
+
+def _supplement(plus_norm, minus_norm):
+    """π − θ = 2 atan2(‖a + b‖, ‖a − b‖) for unit vectors a, b: no cancellation for antipodal pairs."""
+    return 2.0 * np.arctan2(plus_norm, minus_norm)
+
+
 def _angles_transform(K, scratch) -> None:
     K.acos_()  # |K| > 1 gives NaN here; those entries are inside the band and get refined
 
 
 def _angles_refine(X, rows, cols, k_vals):
     s, dn = _sum_diff_norms(X, rows, cols)
-    return 2.0 * np.arctan2(dn, s)
+    return _angle(s, dn)
 
 
 def _hinf_transform(K, scratch) -> None:
@@ -260,11 +276,10 @@ def _hinf_transform(K, scratch) -> None:
 
 
 def _hinf_refine(X, rows, cols, k_vals):
-    # π − θ = 2 atan2(‖x_i + x_j‖, ‖x_i − x_j‖) directly: no cancellation for antipodal pairs.
     s, dn = _sum_diff_norms(X, rows, cols)
     # |x_iᵀx_j| <= 1 for unit rows; a GEMM rounding of a (near-)duplicate pair can exceed it by
     # an ulp, which would put H_ij above the exact 1/2 of identical rows.
-    return np.clip(k_vals, -1.0, 1.0) * np.arctan2(s, dn) / math.pi
+    return np.clip(k_vals, -1.0, 1.0) * _supplement(s, dn) / _TWO_PI
 
 
 def _coactivation_transform(K, scratch) -> None:
@@ -273,7 +288,7 @@ def _coactivation_transform(K, scratch) -> None:
 
 def _coactivation_refine(X, rows, cols, k_vals):
     s, dn = _sum_diff_norms(X, rows, cols)
-    return np.arctan2(s, dn) / math.pi
+    return _supplement(s, dn) / _TWO_PI
 
 
 # --------------------------------------------------------------------------------------------------
@@ -318,6 +333,62 @@ def coactivation_probability(X) -> np.ndarray:
     """
     X = _unit_rows_contiguous(X)
     return _symmetric_pairwise(X, _coactivation_transform, _coactivation_refine, 0.5)
+
+
+def _matching_columns(X, Z):
+    X, Z = as_matrix(X, "X"), as_matrix(Z, "Z")
+    if X.shape[1] != Z.shape[1]:
+        raise InputError(f"X and Z must have the same number of columns, got {X.shape[1]} and {Z.shape[1]}")
+    return X, Z
+
+
+def _unit_or_zero(A, name: str) -> np.ndarray:
+    norms = row_norms(A, name)
+    return A / np.where(norms > 0, norms, 1.0)[:, None], norms == 0
+
+
+def cross_angles(X, Z) -> np.ndarray:
+    """Angles θ_ij ∈ [0, π] between rows x_i of X and z_j of Z of any norms (π/2 where a row is 0).
+
+    The angle of :func:`pairwise_angles` for two different sets of rows, every entry by the
+    difference-and-sum form θ = 2 atan2(‖a − b‖, ‖a + b‖) of the unit rows a, b (no GEMM fast path:
+    the NTK of :mod:`theory.kernels.relu_ntk` evaluates it on a few hundred rows).
+    """
+    X, Z = _matching_columns(X, Z)
+    A, x_zero = _unit_or_zero(X, "X")
+    B, z_zero = _unit_or_zero(Z, "Z")
+    out = np.empty((A.shape[0], B.shape[0]))
+    rows = max(1, 4_000_000 // max(1, B.shape[0] * A.shape[1]))
+    for i in range(0, A.shape[0], rows):
+        a = A[i:i + rows, None, :]
+        out[i:i + rows] = _angle(np.linalg.norm(a + B[None], axis=2), np.linalg.norm(a - B[None], axis=2))
+    out[x_zero, :] = math.pi / 2
+    out[:, z_zero] = math.pi / 2
+    return out
+
+
+def paired_angles(X, Z) -> np.ndarray:
+    """θ(x_i, z_i) for corresponding rows of X and Z (a vector; π/2 where a row is 0)."""
+    X, Z = _matching_columns(X, Z)
+    if X.shape[0] != Z.shape[0]:
+        raise InputError(f"X and Z must have the same number of rows, got {X.shape[0]} and {Z.shape[0]}")
+    A, x_zero = _unit_or_zero(X, "X")
+    B, z_zero = _unit_or_zero(Z, "Z")
+    theta = _angle(np.linalg.norm(A + B, axis=1), np.linalg.norm(A - B, axis=1))
+    theta[x_zero | z_zero] = math.pi / 2
+    return theta
+
+
+def coactivation_from_angle(theta) -> np.ndarray:
+    """P_{w~N(0,I)}[wᵀx ≥ 0, wᵀx' ≥ 0] = (π − θ)/(2π) for two vectors at angle θ ∈ [0, π].
+
+    The formula behind :func:`coactivation_probability` (which evaluates it from the rows, without
+    forming θ near θ = π) and behind K1 of :mod:`theory.kernels.relu_ntk`: K1 = ⟨x, x'⟩·2p.
+    """
+    theta = finite_array(theta, "theta")
+    if np.any(theta < 0) or np.any(theta > math.pi):
+        raise InputError("theta must lie in [0, π]")
+    return (math.pi - theta) / _TWO_PI
 
 
 # --------------------------------------------------------------------------------------------------
