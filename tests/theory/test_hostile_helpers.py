@@ -43,6 +43,7 @@ from theory.kernels import hinf, relu_ntk
 from theory.data import sparse_parity
 from theory.data import sphere
 from theory.data import targets
+from theory.claims.certificates import iv
 from theory.errors import InputError, TheorycheckError
 
 from hostile_values import (HUGE, Kind, _rng, array, bad_transports, callable_, choice, deep_bad,  # noqa: F401
@@ -105,12 +106,7 @@ CASES = [
         c=real(lo=0.0, lo_open=True))
       for f in (divergences.scaled_reference_divergence, divergences.scaled_reference_closed_form)],
     # gradient_flow
-    *[C(f, lambda: dict(z=np.array([0.5, -1.0]), loss="log"), z=array("nonempty"), loss=LOSS)
-      for f in (gradient_flow.loss_value, gradient_flow.loss_slope)],
-    *[C(f, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exp"), p=vector("nonempty"), loss=LOSS)
-      for f in (gradient_flow.smoothed_margin, gradient_flow.duals)],
-    C(gradient_flow.log_abs_slope_at, lambda: dict(z=0.3, loss="log"),
-      z=other(none=None, text="z", nan=math.nan, array=np.array([1.0, 2.0])), loss=LOSS),
+    C(gradient_flow.duals, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exp"), p=vector("nonempty"), loss=LOSS),
     *[C(f, lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="exp"),
         a=vector("length"), V=matrix("columns"), X=matrix("ball", "columns"), y=vector("labels", "length"),
         loss=LOSS)
@@ -202,9 +198,16 @@ CASES = [
     # losses
     C(losses.margins, lambda: dict(p=np.array([1.0, -2.0])), {"p": ["margins"]}, p=vector("nonempty")),
     *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
+        p=array("nonempty"), loss=LOSS)
+      for f in (losses.loss_values, losses.neg_derivative)],
+    *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
         p=vector("nonempty"), loss=LOSS)
-      for f in (losses.loss_values, losses.neg_derivative, losses.total_loss_log, losses.smoothed_margin,
-                losses.mean_neg_derivative)],
+      for f in (losses.total_loss_log, losses.smoothed_margin, losses.mean_neg_derivative)],
+    C(losses.loss_name, lambda: dict(loss="log"), loss=LOSS),
+    C(losses.log_neg_derivative_at, lambda: dict(z=0.3, loss="log"),
+      z=other(none=None, text="z", nan=math.nan, array=np.array([1.0, 2.0])), loss=LOSS),
+    C(losses.neg_derivative_interval, lambda: dict(p=iv(0.5), loss="log"),
+      p=other(none=None, text="p", number=0.5, array=np.array([1.0, 2.0])), loss=LOSS),
     C(losses.inverse, lambda: dict(s=0.5, loss="logistic"), s=real(lo=0.0, lo_open=True), loss=LOSS),
     C(losses.neg_derivative_at, lambda: dict(z=0.5, loss="exponential"), z=real(), loss=LOSS),
     # max_margin

@@ -54,7 +54,7 @@ def test_mean_neg_derivative_is_G():
 
 
 @pytest.mark.parametrize("bad, match", [
-    (lambda: losses.loss_values(np.array([]), "logistic"), "must not be empty"),
+    (lambda: losses.loss_values(np.array([]), "logistic"), "margins is empty"),
     (lambda: losses.loss_values(np.array([1.0]), "hinge"), "loss must be one of"),
     (lambda: losses.inverse(0.0), "s must be >"),
     (lambda: losses.smoothed_margin(np.array([np.nan])), "non-finite"),
