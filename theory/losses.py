@@ -3,11 +3,13 @@
 Everything acts on a *margin vector* p ∈ ℝⁿ (p_i = y_i h(x_i) or p_i = ⟨u, z_i⟩) in float64 and in
 log space, so margins of several hundred (losses near 1e-300) stay exact:
 
-- ℓ_log(z) = ln(1 + e^{−z}), ℓ_exp(z) = e^{−z}, their derivatives and inverses;
+- ℓ_log(z) = ln(1 + e^{−z}), ℓ_exp(z) = e^{−z}, their first and second derivatives and inverses;
 - the smoothed margin ψ(p) = ℓ⁻¹(Σ_i ℓ(p_i)) with the **sum** (Lemma A.1's convention; the paper's
   ψ(w) = ℓ⁻¹(n𝓛(w)) is the same number, Section 3.4);
 - G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5);
-- |ℓ'| in mpmath interval arithmetic, for the certificates of errata (:func:`neg_derivative_interval`).
+- |ℓ'| in mpmath interval arithmetic, for the certificates of errata (:func:`neg_derivative_interval`);
+- ℓ_log and ψ on torch tensors, differentiable, for the trainings that need autograd or a device
+  (:func:`logistic_loss_torch`, :func:`smoothed_margin_torch`).
 
 The loss names are :data:`LOSSES`; Telgarsky 2023's ℓ_exp and ℓ_log are accepted as the spellings
 "exp" and "log" of the same two losses (:data:`SHORT_NAMES`, resolved by :func:`loss_name`), so
@@ -25,9 +27,10 @@ import numpy as np
 from theory.lazy import lazy
 
 special = lazy("scipy.special")
+torch = lazy("torch")
 
 from theory.errors import InputError
-from theory.validation import as_vector, finite_array, finite_real, real_or_inf
+from theory.validation import as_tensor, as_vector, finite_array, finite_real, real_or_inf
 
 LOSSES = ("logistic", "exponential")
 
@@ -71,6 +74,15 @@ def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
     p = finite_array(p, "margins")
     if loss_name(loss) == "logistic":
         return special.expit(-p)
+    return np.exp(-p)
+
+
+def second_derivative(p, loss: str = "logistic") -> np.ndarray:
+    """ℓ''(p_i) elementwise, for a margin or an array of margins of any shape: σ(p)σ(−p) (logistic,
+    via expit) or e^{−p} (exponential)."""
+    p = finite_array(p, "margins")
+    if loss_name(loss) == "logistic":
+        return special.expit(p) * special.expit(-p)
     return np.exp(-p)
 
 
@@ -145,3 +157,25 @@ def neg_derivative_interval(p, loss: str = "logistic"):
     if kind == "exponential":
         return mpmath.iv.exp(-p)
     return 1 / (1 + mpmath.iv.exp(p))
+
+
+def logistic_loss_torch(p):
+    """ℓ_log(p) = ln(1 + e^{−p}) elementwise on a floating torch tensor, differentiable (autograd).
+
+    The torch twin of :func:`loss_values` for trainings that need gradients or a device. torch's
+    softplus switches to the identity above 20, which perturbs ℓ' by ~e^{−20}; logaddexp does not.
+    """
+    p = as_tensor(p, "margins")
+    return torch.logaddexp(torch.zeros_like(p), -p)
+
+
+def smoothed_margin_torch(p):
+    """ψ(p) = ℓ_log⁻¹(Σ_i ℓ_log(p_i)) for a 1-D torch tensor of margins, differentiable: −ln(e^S − 1)
+    with S = Σ_i ℓ_log(p_i), switched to −S − ln(1 − e^{−S}) for S > 30 as in :func:`inverse`."""
+    p = as_tensor(p, "margins", 1)
+    if p.numel() == 0:
+        raise InputError("margins must not be empty")
+    S = logistic_loss_torch(p).sum()
+    if float(S.detach()) > 30.0:
+        return -S - torch.log1p(-torch.exp(-S))
+    return -torch.log(torch.expm1(S))

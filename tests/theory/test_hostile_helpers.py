@@ -199,7 +199,13 @@ CASES = [
     C(losses.margins, lambda: dict(p=np.array([1.0, -2.0])), {"p": ["margins"]}, p=vector("nonempty")),
     *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
         p=array("nonempty"), loss=LOSS)
-      for f in (losses.loss_values, losses.neg_derivative)],
+      for f in (losses.loss_values, losses.neg_derivative, losses.second_derivative)],
+    C(losses.logistic_loss_torch, lambda: dict(p=torch.tensor([0.5, -1.0], dtype=torch.float64)),
+      {"p": ["margins"]}, p=other(none=None, numpy=np.array([0.5]), list=[0.5], int=torch.tensor([1, 2]))),
+    C(losses.smoothed_margin_torch, lambda: dict(p=torch.tensor([0.5, -1.0, 3.0], dtype=torch.float64)),
+      {"p": ["margins"]}, p=other(none=None, numpy=np.array([0.5]), list=[0.5], int=torch.tensor([1, 2]),
+                                  rank=torch.ones(2, 2, dtype=torch.float64),
+                                  empty=torch.zeros(0, dtype=torch.float64))),
     *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
         p=vector("nonempty"), loss=LOSS)
       for f in (losses.total_loss_log, losses.smoothed_margin, losses.mean_neg_derivative)],

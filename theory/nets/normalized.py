@@ -23,6 +23,7 @@ from theory.lazy import lazy
 
 torch = lazy("torch")
 
+from theory import losses
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_tensor, as_vector, callable_arg, finite_real,
                                iterations, positive_int, real_or_inf, row_norms, torch_generator)
@@ -198,16 +199,14 @@ def shallow_risk_and_gradients(X, y, a, b, V, *, train_V: bool = True):
 
 
 def _risk_and_gradients(X, y, a, b, V, *, train_V: bool):
-    from scipy.special import expit
-
     norms = np.linalg.norm(V, axis=1)
     Vt = V / norms[:, None]
     pre = X @ Vt.T
     F = np.maximum(pre, 0.0)
     h = F @ (a * b)
     margins = y * h
-    risk = float(np.mean(np.logaddexp(0.0, -margins)))
-    q = -expit(-margins) * y / len(y)
+    risk = float(np.mean(losses.loss_values(margins)))
+    q = -losses.neg_derivative(margins) * y / len(y)
     g = F.T @ q
     gV = None
     if train_V:
@@ -315,7 +314,7 @@ def train_shallow_torch(X: torch.Tensor, y: torch.Tensor, m: int, *, steps: int,
     risks = []
     for _ in range(steps):
         h = torch.relu(X @ (V / V.norm(dim=1, keepdim=True)).T) @ (a * b)
-        risk = torch.logaddexp(torch.zeros_like(h), -y * h).mean()
+        risk = losses.logistic_loss_torch(y * h).mean()
         risks.append(float(risk.detach()))
         if risks[-1] < stop_risk:
             break
