@@ -24,6 +24,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from theory.data import hypercube
 from theory import linalg, losses, tolerances, validation
 from theory.data import digits
 from theory.probability import divergences
@@ -150,18 +151,17 @@ CASES = [
       f=callable_(("not-tensor", lambda a, b: 1.0)),
       block=other(none=None, bare=torch.ones(3, dtype=torch.float64), int=7), c=real(lo=0.0, lo_open=True)),
     # kbit_parity
-    C(kbit_parity.hypercube, lambda: dict(d=3), d=integer(1, cap=True)),
-    C(kbit_parity.parity_labels, lambda: dict(X=kbit_parity.hypercube(3), k=2), X=M6,
+    C(kbit_parity.parity_labels, lambda: dict(X=hypercube.scaled_points(3), k=2), X=M6,
       k=integer(1, cap=True)),
     C(kbit_parity.f1_margin_closed_form, lambda: dict(d=5, k=4), d=integer(1), k=integer(1, cap=True)),
     *[C(f, lambda: dict(d=5, k=3), d=integer(1), k=integer(1))
       for f in (kbit_parity.f1_margin_as_printed, kbit_parity.f2_margin_as_printed)],
-    C(kbit_parity.uniform_dual_value, lambda: dict(X=kbit_parity.hypercube(3), y=np.ones(8), V=points(2, 3)),
+    C(kbit_parity.uniform_dual_value, lambda: dict(X=hypercube.scaled_points(3), y=np.ones(8), V=points(2, 3)),
       X=matrix("columns"), y=vector("length"), V=matrix("columns")),
     C(kbit_parity.direction_dictionary, lambda: dict(d=3, k=2, rng=_rng(), n_random=5),
       d=integer(1, cap=True), k=integer(1), rng=GEN, n_random=integer(0, cap=True)),
     C(kbit_parity.f1_margin_lp,
-      lambda: dict(X=kbit_parity.hypercube(3), y=kbit_parity.parity_labels(kbit_parity.hypercube(3), 1),
+      lambda: dict(X=hypercube.scaled_points(3), y=kbit_parity.parity_labels(hypercube.scaled_points(3), 1),
                    V=points(4, 3)),
       X=matrix("columns"), y=vector("labels", "length"), V=matrix("columns")),
     C(kbit_parity.odd_parity_error_floor, lambda: dict(k=3), k=integer(1, cap=True)),
@@ -397,8 +397,7 @@ CASES = [
       eps=matrix("columns"), B=real(lo=0.0, lo_open=True),
       R=other(none=None, nan=math.nan, text="x", array=np.ones(2), zero=0.0, negative=-math.inf)),
     # sparse_parity
-    C(sparse_parity.hypercube, lambda: dict(d=3), d=integer(2, cap=True)),
-    C(sparse_parity.parity_labels, lambda: dict(X=sparse_parity.hypercube(3), pair=(0, 2)),
+    C(sparse_parity.parity_labels, lambda: dict(X=hypercube.scaled_points(3), pair=(0, 2)),
       X=matrix("unit"),
       pair=other(none=None, text="ab", short=(0,), same=(1, 1), outside=(0, 9), fraction=(0.5, 1), nan=(math.nan, 1))),
     C(sparse_parity.sample_parity, lambda: dict(n=5, d=3, rng=_rng(), pair=(0, 1)), {"n": ["n"], "d": ["d"]},

@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 
+from theory.data import hypercube
 from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.nets import two_layer_relu as nets
@@ -123,7 +124,7 @@ def test_bad_inputs(call, message):
 def test_scalar_model_matches_the_per_example_gradients():
     """The cached-Z ScalarModel (Theorem 3.3's net) gives the margins and weighted gradients of
     theory.nets.two_layer_relu' per-example formulas, to rounding."""
-    X = sparse_parity.hypercube(3)
+    X = hypercube.scaled_points(3)
     y = sparse_parity.parity_labels(X)
     a, b, U = nets.scalar_init(300, 3, np.random.default_rng(4))
     b[:7] = 0.0                                      # σ'(0) = 0 on exact zeros, as relu_slope
@@ -138,7 +139,7 @@ def test_scalar_model_matches_the_per_example_gradients():
 
 
 def test_scalar_model_refuses_bad_devices_and_shapes():
-    X = sparse_parity.hypercube(2)
+    X = hypercube.scaled_points(2)
     y = sparse_parity.parity_labels(X)
     a, b, U = nets.scalar_init(10, 2, np.random.default_rng(0))
     with pytest.raises(InputError, match="device must be"):

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
 from theory.claims import (Choice, ErrorClass, Exponent, Fixed, Grid, Int, Kind, Mutant, Real, Seed, Space,
                            Status, at_least, at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv
@@ -145,7 +146,7 @@ def parity_margin_bounds(inst):
 
     if inst.k > inst.d:
         return None
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     y = kp.parity_labels(X, inst.k)
     V = kp.direction_dictionary(inst.d, inst.k, inst.rng("directions"), n_random=200)
     lower, _ = kp.f1_margin_lp(X, y, V)
@@ -167,7 +168,7 @@ def parity_margin_at_least(inst, *, value="printed"):
         return precondition_failed("k > d")
     lower, upper = bounds
     rhs = kp.f1_margin_as_printed(inst.d, inst.k)
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     return at_least(upper, rhs, tol=LP_TOL, why="HiGHS tolerance; upper = max_v |E_x χ_S(x)σ(vᵀx)|",
                     lp_lower_bound=lower, witness={"X": X, "y": kp.parity_labels(X, inst.k)})
 
@@ -284,7 +285,7 @@ def bias_free_error_floor(inst, *, constant_coordinate=False):
 
     if inst.k > inst.d:
         return precondition_failed("k > d")
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     y = kp.parity_labels(X, inst.k)
     features = kp.with_constant_coordinate(X) if constant_coordinate else X
     rng = inst.rng("net")
@@ -399,7 +400,7 @@ def parity_f2_margin_matches_svm(inst, *, formula=None):
     d, k = inst.d, inst.k
     if k > d:
         return precondition_failed("k > d")
-    X = kp.hypercube(d)
+    X = hypercube.scaled_points(d)
     y = kp.parity_labels(X, k)
     Q = np.outer(y, y) * random_feature_kernel(X @ X.T) / d
     evals, U = np.linalg.eigh(Q)

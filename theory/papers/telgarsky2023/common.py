@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
 from theory import losses
 from theory.margins import max_margin
 from theory.nets import two_layer_relu as nets
@@ -135,7 +136,7 @@ def transport_problem(inst):
         return theta, X, y, factor * y * (X @ u), bound
     if kind in ("parity-signed", "parity-signed-indicator", "parity-printed"):
         d = inst.d
-        X = sparse_parity.hypercube(d)
+        X = hypercube.scaled_points(d)
         y = sparse_parity.parity_labels(X)
         alpha, B = sparse_parity.four_relu_reference(d)
         indicator = kind == "parity-signed-indicator"

@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
 from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.margins import max_margin
@@ -109,7 +110,7 @@ def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
     m = ⌈2(4/γ_gl)^d ln(r/δ)⌉ (r = 4, γ_gl = 1/√(8d)), ℓ_exp. Checks, at the end:
     γ̊ >= fraction·γ_gl, the ceiling γ̊ <= ½γ_gl (AM-GM), and |a_j| = |b_j| kept."""
     d = inst.d
-    X = sparse_parity.hypercube(d)
+    X = hypercube.scaled_points(d)
     y = sparse_parity.parity_labels(X)
     gamma_gl = 1.0 / math.sqrt(8 * d)
     m = inst.m or int(math.ceil(2 * (4 / gamma_gl) ** d * math.log(4 / delta)))
