@@ -380,7 +380,7 @@ CASES = [
       X=matrix("columns"), Z=matrix("columns"), r_w=real(lo=0.0), r_u=real(lo=0.0),
       samples=integer(2, cap=True), rng=GEN),
     *[C(f, lambda: dict(t=np.array([-0.5, 0.0, 1.0])), t=array("nonempty", "cosine"))
-      for f in (relu_ntk.h1, relu_ntk.h2)],
+      for f in (relu_ntk.h1, relu_ntk.h2, relu_ntk.arc_cosine_kernel)],
     C(relu_ntk.surrogate_coefficients, lambda: dict(d=5, tau1=0.5, tau2=0.5), d=integer(3), tau1=real(lo=0.0),
       tau2=real(lo=0.0)),
     # rademacher

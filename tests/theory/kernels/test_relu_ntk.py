@@ -72,3 +72,13 @@ def test_inputs_are_validated():
         relu_ntk.ntk_monte_carlo(np.ones((1, 2)), np.ones((1, 2)), 1, 1, 1, np.random.default_rng(0))
     with pytest.raises(InputError, match="d must be"):
         relu_ntk.surrogate_coefficients(2, 1.0, 1.0)
+
+
+def test_arc_cosine_kernel_is_half_of_k1_plus_k2_for_unit_vectors():
+    rng = np.random.default_rng(5)
+    X, Z = rng.standard_normal((4, 3)), rng.standard_normal((5, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    Z /= np.linalg.norm(Z, axis=1, keepdims=True)
+    expected = (relu_ntk.k1(X, Z) + relu_ntk.k2(X, Z)) / 2
+    np.testing.assert_allclose(relu_ntk.arc_cosine_kernel(np.clip(X @ Z.T, -1, 1)), expected, rtol=1e-12, atol=1e-15)
+    assert relu_ntk.arc_cosine_kernel(1.0) == 0.5 and relu_ntk.arc_cosine_kernel(-1.0) == 0.0
