@@ -105,21 +105,6 @@ def _unit_rows_contiguous(X, name: str = "X") -> np.ndarray:
     return np.ascontiguousarray(unit_rows(X, name), dtype=np.float64)
 
 
-def _finite_array(a, name: str) -> np.ndarray:
-    """Return ``a`` (a scalar or an array of any shape) as finite float64, else InputError."""
-    if isinstance(a, (str, bytes)) or a is None:
-        raise InputError(f"{name} must be a number or an array of numbers, got {type(a).__name__}")
-    try:
-        arr = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must be a number or an array of numbers ({exc})") from None
-    if arr.size == 0:
-        raise InputError(f"{name} is empty")
-    if not np.all(np.isfinite(arr)):
-        raise InputError(f"{name} has non-finite entries (NaN or inf)")
-    return arr
-
-
 def _symmetric_gram(X: np.ndarray) -> np.ndarray:
     """K = XXᵀ, made exactly symmetric by mirroring its upper triangle."""
     K = X @ X.T
@@ -453,7 +438,7 @@ def series_remainder_bound(K, terms: int) -> np.ndarray:
     series still converges (a_l ~ l^(-3/2)) but this geometric bound does not apply, hence +inf.
     """
     L = positive_int(terms, "terms")
-    K = _finite_array(K, "K")
+    K = finite_array(K, "K")
     a_next = float(arcsin_series_coefficients(L + 1)[-1])
     absK = np.abs(K)
     inside = absK < 1.0
@@ -477,8 +462,8 @@ def arcsin_error_bound(u, delta) -> np.ndarray:
     ``u`` (in [−1, 1]) and ``delta`` (≥ 0) broadcast against each other. Use it to propagate the
     error of an inner product K_ij into arcsin(K_ij) (e.g. the √eps loss of the Appendix E form).
     """
-    u = _finite_array(u, "u")
-    delta = _finite_array(delta, "delta")
+    u = finite_array(u, "u")
+    delta = finite_array(delta, "delta")
     if np.any(np.abs(u) > 1.0):
         raise InputError("u must lie in [-1, 1] (the domain of arcsin)")
     if np.any(delta < 0.0):
