@@ -222,14 +222,14 @@ def _positive_or_inf(value, name: str) -> float:
     return float(value)
 
 
-def _loss_scaled_step(eta0: float, risk: float, *, cap: float = 1e4, sup_weight: float = 0.0) -> float:
-    """η = min(η0/(𝓛·(1 + ‖a⊙b‖_∞)), cap) when ``sup_weight`` = ‖a⊙b‖_∞, else min(η0/𝓛, cap).
+def _loss_scaled_step(eta0: float, risk: float, *, cap: float = 1e4, ab_sup: float | None = None) -> float:
+    """η = min(η0/𝓛, cap), or min(η0/(𝓛·(1 + ‖a⊙b‖_∞)), cap) when ``ab_sup`` = ‖a⊙b‖_∞ is given.
 
     Dividing the step by the risk 𝓛 is a time change of gradient flow (its direction is unchanged), so
     GD reaches the late, small-loss phase in a few thousand steps; the extra 1 + ‖a⊙b‖_∞ keeps the
     step small against the growing weights (catalogue §2.6). Shared by both trainers of eq. (1).
     """
-    eta = eta0 / risk if not sup_weight else eta0 / (risk * (1 + sup_weight))
+    eta = eta0 / risk if ab_sup is None else eta0 / (risk * (1 + ab_sup))
     return min(eta, cap)
 
 
@@ -265,8 +265,8 @@ def train_shallow(X, y, a, b, V, *, steps: int, eta0: float, cap: float = 1e4, n
             if observe is not None:
                 observe(t, None, a, b, V)
             break
-        sup = float(np.abs(a * b).max()) if norm_scaled else 0.0
-        eta = _loss_scaled_step(eta0, risk, cap=cap, sup_weight=sup)
+        ab_sup = float(np.abs(a * b).max()) if norm_scaled else None
+        eta = _loss_scaled_step(eta0, risk, cap=cap, ab_sup=ab_sup)
         if observe is not None:
             observe(t, eta, a, b, V)
         if train_a:
