@@ -3,10 +3,18 @@
 Everything acts on a *margin vector* p ∈ ℝⁿ (p_i = y_i h(x_i) or p_i = ⟨u, z_i⟩) in float64 and in
 log space, so margins of several hundred (losses near 1e-300) stay exact:
 
-- ℓ_log(z) = ln(1 + e^{−z}), ℓ_exp(z) = e^{−z}, their derivatives and inverses;
+- ℓ_log(z) = ln(1 + e^{−z}), ℓ_exp(z) = e^{−z}, their first and second derivatives and inverses;
 - the smoothed margin ψ(p) = ℓ⁻¹(Σ_i ℓ(p_i)) with the **sum** (Lemma A.1's convention; the paper's
   ψ(w) = ℓ⁻¹(n𝓛(w)) is the same number, Section 3.4);
-- G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5).
+- G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5);
+- |ℓ'| in mpmath interval arithmetic, for the certificates of errata (:func:`neg_derivative_interval`);
+- ℓ_log and ψ on torch tensors, differentiable, for the trainings that need autograd or a device
+  (:func:`logistic_loss_torch`, :func:`smoothed_margin_torch`).
+
+The loss names are :data:`LOSSES`; Telgarsky 2023's ℓ_exp and ℓ_log are accepted as the spellings
+"exp" and "log" of the same two losses (:data:`SHORT_NAMES`, resolved by :func:`loss_name`), so
+claims keep the paper's notation in their domains (their instance recipes, which seed the
+instances' random streams, contain it) while every formula is written once, here.
 
 Accuracy notes: −ℓ_log'(z) = expit(−z) is computed as such (the form 0.5(1 − tanh(z/2)) cancels to
 exactly 0 for z ≳ 36); ℓ_log⁻¹(s) = −ln(e^s − 1) switches to −s − ln(1 − e^{−s}) for s > 30.
@@ -19,9 +27,10 @@ import numpy as np
 from theory.lazy import lazy
 
 special = lazy("scipy.special")
+torch = lazy("torch")
 
 from theory.errors import InputError
-from theory.validation import as_vector, finite_real
+from theory.validation import as_tensor, as_vector, finite_array, finite_real, real_or_inf
 
 LOSSES = ("logistic", "exponential")
 
@@ -33,7 +42,8 @@ SHORT_NAMES = {"log": "logistic", "exp": "exponential"}
 LEMMA_A1_PART2_CONSTANTS = {"logistic": (2.0, 1.0), "exponential": (1.0, 0.0)}
 
 
-def _loss_name(loss: str) -> str:
+def loss_name(loss: str) -> str:
+    """The name in :data:`LOSSES` of ``loss`` (a name in LOSSES or a short spelling in SHORT_NAMES)."""
     if isinstance(loss, str) and loss in SHORT_NAMES:
         return SHORT_NAMES[loss]
     if not isinstance(loss, str) or loss not in LOSSES:
@@ -50,25 +60,36 @@ def margins(p, name: str = "margins") -> np.ndarray:
 
 
 def loss_values(p, loss: str = "logistic") -> np.ndarray:
-    """ℓ(p_i) elementwise: log1p(e^{−p}) (logistic) or e^{−p} (exponential)."""
-    p = margins(p)
-    if _loss_name(loss) == "logistic":
+    """ℓ(p_i) elementwise, for a margin or an array of margins of any shape: log1p(e^{−p}) (logistic,
+    as logaddexp(0, −p)) or e^{−p} (exponential)."""
+    p = finite_array(p, "margins")
+    if loss_name(loss) == "logistic":
         return np.logaddexp(0.0, -p)
     return np.exp(-p)
 
 
 def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
-    """−ℓ'(p_i) elementwise: 1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
-    p = margins(p)
-    if _loss_name(loss) == "logistic":
+    """−ℓ'(p_i) = |ℓ'(p_i)| elementwise, for a margin or an array of margins of any shape:
+    1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
+    p = finite_array(p, "margins")
+    if loss_name(loss) == "logistic":
         return special.expit(-p)
+    return np.exp(-p)
+
+
+def second_derivative(p, loss: str = "logistic") -> np.ndarray:
+    """ℓ''(p_i) elementwise, for a margin or an array of margins of any shape: σ(p)σ(−p) (logistic,
+    via expit) or e^{−p} (exponential)."""
+    p = finite_array(p, "margins")
+    if loss_name(loss) == "logistic":
+        return special.expit(p) * special.expit(-p)
     return np.exp(-p)
 
 
 def inverse(s: float, loss: str = "logistic") -> float:
     """ℓ⁻¹(s) for s > 0: −ln(e^s − 1) (logistic, defined for every s > 0) or −ln s (exponential)."""
     s = finite_real(s, "s", lo=0.0, lo_open=True)
-    if _loss_name(loss) == "exponential":
+    if loss_name(loss) == "exponential":
         return float(-np.log(s))
     if s > 30.0:
         return float(-s - np.log1p(-np.exp(-s)))
@@ -78,7 +99,7 @@ def inverse(s: float, loss: str = "logistic") -> float:
 def total_loss_log(p, loss: str = "logistic") -> float:
     """ln Σ_i ℓ(p_i), accurate even when every ℓ(p_i) underflows."""
     p = margins(p)
-    if _loss_name(loss) == "exponential":
+    if loss_name(loss) == "exponential":
         return float(special.logsumexp(-p))
     # ln ℓ_log(z) = ln log1p(e^{-z}); for z > 30, log1p(e^{-z}) = e^{-z}(1 - e^{-z}/2 + ...)
     big = p > 30.0
@@ -95,7 +116,7 @@ def smoothed_margin(p, loss: str = "logistic") -> float:
     in the hundreds do not underflow.
     """
     p = margins(p)
-    if _loss_name(loss) == "exponential":
+    if loss_name(loss) == "exponential":
         return float(-special.logsumexp(-p))
     log_s = total_loss_log(p, "logistic")
     s = float(np.exp(log_s))
@@ -106,9 +127,55 @@ def smoothed_margin(p, loss: str = "logistic") -> float:
 
 def mean_neg_derivative(p, loss: str = "logistic") -> float:
     """G(p) = (1/n)Σ_i |ℓ'(p_i)| (Section 3.3, Lemma A.1 part 5)."""
-    return float(np.mean(neg_derivative(p, loss)))
+    return float(np.mean(neg_derivative(margins(p), loss)))
 
 
 def neg_derivative_at(z: float, loss: str = "logistic") -> float:
     """−ℓ'(z) at one point."""
     return float(neg_derivative(np.array([finite_real(z, "z")]), loss)[0])
+
+
+def log_neg_derivative_at(z: float, loss: str = "logistic") -> float:
+    """ln |ℓ'(z)| at one point (z may be ±inf): −z (exponential) or −ln(1 + e^{z}) (logistic), finite
+    where |ℓ'(z)| itself underflows."""
+    kind = loss_name(loss)
+    z = real_or_inf(z, "z")
+    return -z if kind == "exponential" else -float(np.logaddexp(0.0, z))
+
+
+def neg_derivative_interval(p, loss: str = "logistic"):
+    """|ℓ'(p)| for an mpmath interval p (rigorous outward rounding): e^{−p} or 1/(1 + e^{p}).
+
+    The interval-arithmetic twin of :func:`neg_derivative`, used by the certificates of errata
+    (:mod:`theory.claims.certificates`); mpmath's ``iv`` has no expit, hence the second form.
+    """
+    import mpmath
+
+    kind = loss_name(loss)
+    if not isinstance(p, type(mpmath.iv.mpf(0))):
+        raise InputError(f"p must be an mpmath interval (mpmath.iv.mpf), got {type(p).__name__}")
+    if kind == "exponential":
+        return mpmath.iv.exp(-p)
+    return 1 / (1 + mpmath.iv.exp(p))
+
+
+def logistic_loss_torch(p):
+    """ℓ_log(p) = ln(1 + e^{−p}) elementwise on a floating torch tensor, differentiable (autograd).
+
+    The torch twin of :func:`loss_values` for trainings that need gradients or a device. torch's
+    softplus switches to the identity above 20, which perturbs ℓ' by ~e^{−20}; logaddexp does not.
+    """
+    p = as_tensor(p, "margins")
+    return torch.logaddexp(torch.zeros_like(p), -p)
+
+
+def smoothed_margin_torch(p):
+    """ψ(p) = ℓ_log⁻¹(Σ_i ℓ_log(p_i)) for a 1-D torch tensor of margins, differentiable: −ln(e^S − 1)
+    with S = Σ_i ℓ_log(p_i), switched to −S − ln(1 − e^{−S}) for S > 30 as in :func:`inverse`."""
+    p = as_tensor(p, "margins", 1)
+    if p.numel() == 0:
+        raise InputError("margins must not be empty")
+    S = logistic_loss_torch(p).sum()
+    if float(S.detach()) > 30.0:
+        return -S - torch.log1p(-torch.exp(-S))
+    return -torch.log(torch.expm1(S))

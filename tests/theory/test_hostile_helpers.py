@@ -24,6 +24,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from theory.data import hypercube
 from theory import linalg, losses, tolerances, validation
 from theory.data import digits
 from theory.probability import divergences
@@ -39,10 +40,11 @@ from theory.nets import two_layer_relu as nets
 from theory.nets import normalized as normalized_nets
 from theory.margins import ntk_margin
 from theory.probability import rademacher
-from theory.kernels import relu_ntk
+from theory.kernels import hinf, relu_ntk
 from theory.data import sparse_parity
 from theory.data import sphere
 from theory.data import targets
+from theory.claims.certificates import iv
 from theory.errors import InputError, TheorycheckError
 
 from hostile_values import (HUGE, Kind, _rng, array, bad_transports, callable_, choice, deep_bad,  # noqa: F401
@@ -105,12 +107,7 @@ CASES = [
         c=real(lo=0.0, lo_open=True))
       for f in (divergences.scaled_reference_divergence, divergences.scaled_reference_closed_form)],
     # gradient_flow
-    *[C(f, lambda: dict(z=np.array([0.5, -1.0]), loss="log"), z=array("nonempty"), loss=LOSS)
-      for f in (gradient_flow.loss_value, gradient_flow.loss_slope)],
-    *[C(f, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exp"), p=vector("nonempty"), loss=LOSS)
-      for f in (gradient_flow.smoothed_margin, gradient_flow.duals)],
-    C(gradient_flow.log_abs_slope_at, lambda: dict(z=0.3, loss="log"),
-      z=other(none=None, text="z", nan=math.nan, array=np.array([1.0, 2.0])), loss=LOSS),
+    C(gradient_flow.duals, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exp"), p=vector("nonempty"), loss=LOSS),
     *[C(f, lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="exp"),
         a=vector("length"), V=matrix("columns"), X=matrix("ball", "columns"), y=vector("labels", "length"),
         loss=LOSS)
@@ -154,18 +151,17 @@ CASES = [
       f=callable_(("not-tensor", lambda a, b: 1.0)),
       block=other(none=None, bare=torch.ones(3, dtype=torch.float64), int=7), c=real(lo=0.0, lo_open=True)),
     # kbit_parity
-    C(kbit_parity.hypercube, lambda: dict(d=3), d=integer(1, cap=True)),
-    C(kbit_parity.parity_labels, lambda: dict(X=kbit_parity.hypercube(3), k=2), X=M6,
+    C(kbit_parity.parity_labels, lambda: dict(X=hypercube.scaled_points(3), k=2), X=M6,
       k=integer(1, cap=True)),
     C(kbit_parity.f1_margin_closed_form, lambda: dict(d=5, k=4), d=integer(1), k=integer(1, cap=True)),
     *[C(f, lambda: dict(d=5, k=3), d=integer(1), k=integer(1))
       for f in (kbit_parity.f1_margin_as_printed, kbit_parity.f2_margin_as_printed)],
-    C(kbit_parity.uniform_dual_value, lambda: dict(X=kbit_parity.hypercube(3), y=np.ones(8), V=points(2, 3)),
+    C(kbit_parity.uniform_dual_value, lambda: dict(X=hypercube.scaled_points(3), y=np.ones(8), V=points(2, 3)),
       X=matrix("columns"), y=vector("length"), V=matrix("columns")),
     C(kbit_parity.direction_dictionary, lambda: dict(d=3, k=2, rng=_rng(), n_random=5),
       d=integer(1, cap=True), k=integer(1), rng=GEN, n_random=integer(0, cap=True)),
     C(kbit_parity.f1_margin_lp,
-      lambda: dict(X=kbit_parity.hypercube(3), y=kbit_parity.parity_labels(kbit_parity.hypercube(3), 1),
+      lambda: dict(X=hypercube.scaled_points(3), y=kbit_parity.parity_labels(hypercube.scaled_points(3), 1),
                    V=points(4, 3)),
       X=matrix("columns"), y=vector("labels", "length"), V=matrix("columns")),
     C(kbit_parity.odd_parity_error_floor, lambda: dict(k=3), k=integer(1, cap=True)),
@@ -202,9 +198,22 @@ CASES = [
     # losses
     C(losses.margins, lambda: dict(p=np.array([1.0, -2.0])), {"p": ["margins"]}, p=vector("nonempty")),
     *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
+        p=array("nonempty"), loss=LOSS)
+      for f in (losses.loss_values, losses.neg_derivative, losses.second_derivative)],
+    C(losses.logistic_loss_torch, lambda: dict(p=torch.tensor([0.5, -1.0], dtype=torch.float64)),
+      {"p": ["margins"]}, p=other(none=None, numpy=np.array([0.5]), list=[0.5], int=torch.tensor([1, 2]))),
+    C(losses.smoothed_margin_torch, lambda: dict(p=torch.tensor([0.5, -1.0, 3.0], dtype=torch.float64)),
+      {"p": ["margins"]}, p=other(none=None, numpy=np.array([0.5]), list=[0.5], int=torch.tensor([1, 2]),
+                                  rank=torch.ones(2, 2, dtype=torch.float64),
+                                  empty=torch.zeros(0, dtype=torch.float64))),
+    *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
         p=vector("nonempty"), loss=LOSS)
-      for f in (losses.loss_values, losses.neg_derivative, losses.total_loss_log, losses.smoothed_margin,
-                losses.mean_neg_derivative)],
+      for f in (losses.total_loss_log, losses.smoothed_margin, losses.mean_neg_derivative)],
+    C(losses.loss_name, lambda: dict(loss="log"), loss=LOSS),
+    C(losses.log_neg_derivative_at, lambda: dict(z=0.3, loss="log"),
+      z=other(none=None, text="z", nan=math.nan, array=np.array([1.0, 2.0])), loss=LOSS),
+    C(losses.neg_derivative_interval, lambda: dict(p=iv(0.5), loss="log"),
+      p=other(none=None, text="p", number=0.5, array=np.array([1.0, 2.0])), loss=LOSS),
     C(losses.inverse, lambda: dict(s=0.5, loss="logistic"), s=real(lo=0.0, lo_open=True), loss=LOSS),
     C(losses.neg_derivative_at, lambda: dict(z=0.5, loss="exponential"), z=real(), loss=LOSS),
     # max_margin
@@ -310,9 +319,13 @@ CASES = [
       lambda: dict(X=points(), y=labels(), a=net()[0], b=net()[0], V=net()[1]),
       X=matrix("columns"), y=vector("length"), a=vector("length"), b=vector("length"), V=matrix("columns")),
     C(normalized_nets.train_shallow,
-      lambda: dict(X=points(), y=labels(), a=net()[0], b=net()[0], V=net()[1], steps=3, eta0=0.5),
+      lambda: dict(X=points(), y=labels(), a=net()[0], b=net()[0], V=net()[1], steps=3, eta0=0.5, cap=math.inf,
+                   stop_time=1e6, stop_risk=0.0, observe=lambda t, eta, a, b, V: None),
       X=matrix("columns"), y=vector("length"), a=vector("length"), b=vector("length"), V=matrix("columns"),
-      steps=integer(0, cap=True), eta0=real(lo=0.0, lo_open=True)),
+      steps=integer(0, cap=True), eta0=real(lo=0.0, lo_open=True),
+      cap=other(none=None, text="c", nan=math.nan, zero=0.0, negative=-1.0),
+      stop_time=other(none=None, text="t", nan=math.nan, zero=0.0, negative=-1.0),
+      stop_risk=real(lo=0.0), observe=other(text="f", number=3.0)),
     C(normalized_nets.shallow_predict, lambda: dict(X=points(), a=net()[0], b=net()[0], V=net()[1]),
       X=matrix("columns"), a=vector("length"), b=vector("length"), V=matrix("columns")),
     C(normalized_nets.train_shallow_torch,
@@ -353,8 +366,10 @@ CASES = [
       alpha=vector("length"), B=matrix("unit", "columns"), X=matrix("unit", "columns"), y=vector("length")),
     # relu_ntk
     *[C(f, lambda: dict(X=points(), Z=points(4, seed=9)), X=matrix("huge", "columns"), Z=matrix("huge", "columns"))
-      for f in (relu_ntk.angles, relu_ntk.k1, relu_ntk.k2)],
-    C(relu_ntk.coactivation_probability, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
+      for f in (hinf.cross_angles, relu_ntk.k1, relu_ntk.k2)],
+    C(hinf.paired_angles, lambda: dict(X=points(), Z=points(seed=9)), X=matrix("huge", "columns"),
+      Z=matrix("huge", "columns")),
+    C(hinf.coactivation_from_angle, lambda: dict(theta=np.array([0.3, 2.0])), theta=array("nonempty", "angle")),
     C(relu_ntk.paired, lambda: dict(X=points(), Z=points(seed=9), which="k2"),
       X=matrix("huge", "columns"), Z=matrix("huge", "columns"), which=LOSS),
     C(relu_ntk.taus, lambda: dict(r_w=1.0, r_u=2.0), r_w=real(lo=0.0), r_u=real(lo=0.0)),
@@ -365,7 +380,7 @@ CASES = [
       X=matrix("columns"), Z=matrix("columns"), r_w=real(lo=0.0), r_u=real(lo=0.0),
       samples=integer(2, cap=True), rng=GEN),
     *[C(f, lambda: dict(t=np.array([-0.5, 0.0, 1.0])), t=array("nonempty", "cosine"))
-      for f in (relu_ntk.h1, relu_ntk.h2)],
+      for f in (relu_ntk.h1, relu_ntk.h2, relu_ntk.arc_cosine_kernel)],
     C(relu_ntk.surrogate_coefficients, lambda: dict(d=5, tau1=0.5, tau2=0.5), d=integer(3), tau1=real(lo=0.0),
       tau2=real(lo=0.0)),
     # rademacher
@@ -382,8 +397,7 @@ CASES = [
       eps=matrix("columns"), B=real(lo=0.0, lo_open=True),
       R=other(none=None, nan=math.nan, text="x", array=np.ones(2), zero=0.0, negative=-math.inf)),
     # sparse_parity
-    C(sparse_parity.hypercube, lambda: dict(d=3), d=integer(2, cap=True)),
-    C(sparse_parity.parity_labels, lambda: dict(X=sparse_parity.hypercube(3), pair=(0, 2)),
+    C(sparse_parity.parity_labels, lambda: dict(X=hypercube.scaled_points(3), pair=(0, 2)),
       X=matrix("unit"),
       pair=other(none=None, text="ab", short=(0,), same=(1, 1), outside=(0, 9), fraction=(0.5, 1), nan=(math.nan, 1))),
     C(sparse_parity.sample_parity, lambda: dict(n=5, d=3, rng=_rng(), pair=(0, 1)), {"n": ["n"], "d": ["d"]},
@@ -565,7 +579,7 @@ OVERFLOW = [
     lambda: targets.nuclear_norm(BIG),
     lambda: relu_ntk.k1(BIG, BIG),
     lambda: relu_ntk.k2(np.full((1, 2), 1e154), np.full((1, 2), 1e154)),
-    lambda: relu_ntk.angles(BIG, np.ones((1, 3))),
+    lambda: hinf.cross_angles(BIG, np.ones((1, 3))),
     lambda: linalg.lambda_min(np.full((3, 3), 1e308)),
     lambda: linear_dynamics.spectrum(np.full((3, 3), 1e308)),
     lambda: kbit_parity.with_constant_coordinate(BIG),

@@ -54,7 +54,7 @@ def test_mean_neg_derivative_is_G():
 
 
 @pytest.mark.parametrize("bad, match", [
-    (lambda: losses.loss_values(np.array([]), "logistic"), "must not be empty"),
+    (lambda: losses.loss_values(np.array([]), "logistic"), "margins is empty"),
     (lambda: losses.loss_values(np.array([1.0]), "hinge"), "loss must be one of"),
     (lambda: losses.inverse(0.0), "s must be >"),
     (lambda: losses.smoothed_margin(np.array([np.nan])), "non-finite"),
@@ -62,3 +62,20 @@ def test_mean_neg_derivative_is_G():
 def test_bad_input_is_named(bad, match):
     with pytest.raises(InputError, match=match):
         bad()
+
+
+@pytest.mark.parametrize("loss", losses.LOSSES)
+def test_second_derivative_is_the_slope_of_the_negative_derivative(loss):
+    p, h = np.array([-3.0, -0.4, 0.0, 0.7, 5.0]), 1e-6
+    fd = -(losses.neg_derivative(p + h, loss) - losses.neg_derivative(p - h, loss)) / (2 * h)
+    np.testing.assert_allclose(losses.second_derivative(p, loss), fd, rtol=1e-8)
+
+
+def test_torch_twins_agree_with_the_numpy_losses():
+    import torch
+
+    p = np.array([-2.0, 0.3, 25.0, 400.0])
+    assert np.array_equal(losses.logistic_loss_torch(torch.from_numpy(p)).numpy(), losses.loss_values(p))
+    for q in (p, np.array([0.1, 0.2]), np.array([-30.0, 1.0])):  # S far above and below the switch at 30
+        assert float(losses.smoothed_margin_torch(torch.from_numpy(q))) == pytest.approx(
+            losses.smoothed_margin(q), rel=1e-12, abs=1e-12)

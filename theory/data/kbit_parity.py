@@ -1,7 +1,8 @@
 """k-bit parity on the normalised hypercube and its F1 margins (2-homogeneity paper, Example 4.1).
 
 Inputs x ∈ {±1/√d}^d, labels y = d^{k/2} Π_{i∈S} x_i = χ_S(x) for |S| = k (S = the first k
-coordinates here; every S is equivalent by symmetry). The distributional F1 margin of Section 4,
+coordinates here; every S is equivalent by symmetry); the cube is
+:func:`theory.data.hypercube.scaled_points`. The distributional F1 margin of Section 4,
 
     γ_D = sup_{|μ|(S^{d−1}) <= 1} inf_{(x,y)} y ∫ σ(vᵀx) dμ(v),   σ = ReLU, no bias,
 
@@ -27,10 +28,9 @@ import math
 import numpy as np
 
 from theory.errors import InputError
-from theory.data.hypercube import scaled_points, subset_parity_labels
+from theory.data.hypercube import subset_parity_labels
 from theory.validation import array_size, as_matrix, as_vector, positive_int, rng_generator, row_norms
 
-MAX_CUBE_DIM = 16
 #: the closed form's 2^{k−1} is a float64 only up to this order
 MAX_CLOSED_FORM_ORDER = 1000
 
@@ -44,14 +44,6 @@ def _dims(d: int, k: int) -> tuple[int, int]:
     if k > d:
         raise InputError(f"k (the parity's order) must be <= d, got k={k}, d={d}")
     return d, k
-
-
-def hypercube(d: int) -> np.ndarray:
-    """All 2^d points of {±1/√d}^d (rows), d <= 16."""
-    d = positive_int(d, "d")
-    if d > MAX_CUBE_DIM:
-        raise InputError(f"d must be <= {MAX_CUBE_DIM} to enumerate the cube, got {d}")
-    return scaled_points(d)
 
 
 def parity_labels(X, k: int) -> np.ndarray:

@@ -1,7 +1,8 @@
 """2-sparse parity on the scaled hypercube, the running example of Telgarsky 2023.
 
 Proposition 1.6: inputs x ∈ H_d := {±1/√d}^d (so ‖x‖ = 1) and the label y = d·x_a·x_b for two
-fixed coordinates a ≠ b (here a, b = ``pair``, default the first two). The four-ReLU reference
+fixed coordinates a ≠ b (here a, b = ``pair``, default the first two). The cube itself is
+:func:`theory.data.hypercube.scaled_points`. The four-ReLU reference
 network of the proof of Proposition 1.6.2 (l.443) has α = (¼, −¼, −¼, ¼) and
 β = (±1, ±1, 0, …, 0)/√2 in the order (+,+), (+,−), (−,+), (−,−), and global margin exactly
 1/√(8d): for every x ∈ H_d exactly one β_kᵀx is positive, and it equals √(2/d).
@@ -13,12 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from theory.errors import InputError
-from theory.data.hypercube import scaled_points, subset_parity_labels
+from theory.data.hypercube import subset_parity_labels
 from theory.validation import array_size, as_matrix, positive_int, rng_generator
-
-#: the cube is enumerated in full only up to this dimension (2^16 points)
-MAX_FULL_CUBE_DIM = 16
-
 
 def _pair(d: int, pair: tuple[int, int]) -> tuple[int, int]:
     if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
@@ -29,14 +26,6 @@ def _pair(d: int, pair: tuple[int, int]) -> tuple[int, int]:
     if not (0 <= i < d and 0 <= j < d) or i == j:
         raise InputError(f"pair must be two distinct coordinates in [0, {d}), got {pair}")
     return int(i), int(j)
-
-
-def hypercube(d: int) -> np.ndarray:
-    """All 2^d points of H_d = {±1/√d}^d as rows (d <= 16)."""
-    d = positive_int(d, "d", minimum=2)
-    if d > MAX_FULL_CUBE_DIM:
-        raise InputError(f"d must be at most {MAX_FULL_CUBE_DIM} to enumerate the cube, got {d}")
-    return scaled_points(d)
 
 
 def parity_labels(X, pair: tuple[int, int] = (0, 1)) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 Telgarsky 2023, Section 1.2 ("Margins and dual variables") and Appendix A.3:
 
-* ℓ_exp(z) = e^{−z}, ℓ_log(z) = ln(1 + e^{−z}); R̂(W) = (1/n) Σ_i ℓ(p_i(W)).
+* ℓ_exp(z) = e^{−z}, ℓ_log(z) = ln(1 + e^{−z}) (:mod:`theory.losses`, which takes the paper's names
+  "exp" and "log" as spellings of "exponential" and "logistic"); R̂(W) = (1/n) Σ_i ℓ(p_i(W)).
 * The smoothed margin γ̃ = ℓ⁻¹(Σ_i ℓ(p_i)) and the normalised smoothed margin γ̊ = γ̃/‖W‖².
 * The duals q = ∇_p γ̃, q_i = ℓ'(p_i)/ℓ'(γ̃), and 𝒬 with −ℓ'(p_i) = q_i 𝒬. The paper prints
   𝒬 := ℓ'(γ̃) (negative); the identity needs 𝒬 := |ℓ'(γ̃)| (catalogue m3). :func:`duals` returns the
@@ -27,44 +28,7 @@ special = lazy("scipy.special")
 from theory import losses
 from theory.nets import two_layer_relu as nets
 from theory.errors import InputError
-from theory.validation import (as_matrix, as_vector, callable_arg, finite_array, finite_real, iterations,
-                               real_or_inf)
-
-LOSSES = ("exp", "log")
-
-
-def _kind(loss: str) -> str:
-    if not isinstance(loss, str) or loss not in LOSSES:
-        raise InputError(f"loss must be 'exp' or 'log', got {loss!r}")
-    return loss
-
-
-def loss_value(z, loss: str):
-    """ℓ(z): e^{−z} or ln(1 + e^{−z}) (stable)."""
-    _kind(loss)
-    z = finite_array(z, "z")
-    return np.exp(-z) if loss == "exp" else np.logaddexp(0.0, -z)
-
-
-def loss_slope(z, loss: str):
-    """ℓ'(z) (negative): −e^{−z} or −1/(1 + e^{z})."""
-    _kind(loss)
-    z = finite_array(z, "z")
-    return -np.exp(-z) if loss == "exp" else -special.expit(-z)
-
-
-def smoothed_margin(p, loss: str) -> float:
-    """γ̃(p) = ℓ⁻¹(Σ_i ℓ(p_i)) (the definition of γ̃ in Section 1.2): :func:`theory.losses.smoothed_margin`,
-    which is the same ψ of the 2-homogeneity paper's Lemma A.1."""
-    _kind(loss)
-    return losses.smoothed_margin(as_vector(p, "p", min_length=1), loss)
-
-
-def log_abs_slope_at(z: float, loss: str) -> float:
-    """ln |ℓ'(z)|, finite even where |ℓ'(z)| underflows."""
-    _kind(loss)
-    z = real_or_inf(z, "z")
-    return -z if loss == "exp" else -float(np.logaddexp(0.0, z))
+from theory.validation import as_matrix, as_vector, callable_arg, finite_array, finite_real, iterations
 
 
 @dataclass(frozen=True)
@@ -76,12 +40,15 @@ class Duals:
 
 
 def duals(p, loss: str) -> Duals:
-    """q, 𝒬 = |ℓ'(γ̃)| and γ̃ with −ℓ'(p_i) = q_i 𝒬 (Section 1.2; sign as in catalogue m3)."""
-    _kind(loss)
+    """q, 𝒬 = |ℓ'(γ̃)| and γ̃ with −ℓ'(p_i) = q_i 𝒬 (Section 1.2; sign as in catalogue m3).
+
+    γ̃ = ℓ⁻¹(Σ_i ℓ(p_i)) is :func:`theory.losses.smoothed_margin` (the ψ of the 2-homogeneity paper's
+    Lemma A.1)."""
+    kind = losses.loss_name(loss)
     p = as_vector(p, "p", min_length=1)
-    g = smoothed_margin(p, loss)
-    log_Q = log_abs_slope_at(g, loss)
-    if loss == "exp":
+    g = losses.smoothed_margin(p, kind)
+    log_Q = losses.log_neg_derivative_at(g, kind)
+    if kind == "exponential":
         q = special.softmax(-p)
     else:
         # q_i = |ℓ'(p_i)| / |ℓ'(γ̃)| = expit(−p_i) (1 + e^{γ̃}), in log space
@@ -100,7 +67,7 @@ def gf_direction(a, V, X, y, loss: str):
 def risk_gradient(a, V, X, y, loss: str):
     """∇R̂(W) = (1/n) Σ_i ℓ'(p_i) ∇p_i(W) as (g_a, g_V)."""
     p = nets.margins(a, V, X, y)
-    return nets.weighted_gradient(a, V, X, y, loss_slope(p, loss) / len(p))
+    return nets.weighted_gradient(a, V, X, y, -losses.neg_derivative(p, loss) / len(p))
 
 
 def gf_velocity(a, V, X, y, loss: str):
@@ -241,7 +208,7 @@ def run_gradient_flow(model, params, loss: str, *, steps: int, step: float = 1.0
     * ``relative=c``: loss-independent steps along g of length c·‖W‖/(1 + ‖W‖²), the scale at
       which γ̊ (smoothing temperature ln n/‖W‖²) is resolved; the GF time is accumulated in log space.
     """
-    _kind(loss)
+    losses.loss_name(loss)
     for method in ("margins", "weighted_gradient"):
         callable_arg(getattr(model, method, None), f"model.{method}")
     if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):

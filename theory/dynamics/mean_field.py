@@ -27,6 +27,7 @@ from theory.lazy import lazy
 
 special = lazy("scipy.special")
 
+from theory import losses
 from theory.errors import InputError
 from theory.validation import (array_size, as_matrix, as_vector, finite_array, finite_real, positive_int,
                                rng_generator)
@@ -79,11 +80,11 @@ class Problem:
 
     # --- R ------------------------------------------------------------------------------
     def risk(self, a) -> float:
-        return float(self.scale * np.sum(np.logaddexp(0.0, -self.y * a)))
+        return float(self.scale * np.sum(losses.loss_values(self.y * a)))
 
     def risk_gradient(self, a) -> np.ndarray:
         """∂R/∂a_i = −c·y_i·σ(−y_i a_i)."""
-        return -self.scale * self.y * special.expit(-self.y * a)
+        return -self.scale * self.y * losses.neg_derivative(self.y * a)
 
     # --- the functional ------------------------------------------------------------------
     def outputs(self, rho: "Particles") -> np.ndarray:

@@ -14,7 +14,9 @@ with c_l = (2l − 3)!! / (2l − 2)!! (c_1 = 1, c_{l+1} = c_l (2l − 1)/(2l)).
 This module holds:
 
 * the accurate closed form (:func:`hinf`, :func:`pairwise_angles`,
-  :func:`coactivation_probability`);
+  :func:`coactivation_probability`), and the same angle and co-activation formulas for two different
+  sets of rows (:func:`cross_angles`, :func:`paired_angles`, :func:`coactivation_from_angle`), which
+  the NTK of :mod:`theory.kernels.relu_ntk` is written in (its K1 is 2·H∞ for unit rows);
 * the objects the paper compares it with, evaluated literally (:func:`hinf_arcsin_form`,
   :func:`hinf_series`, :func:`hinf_monte_carlo`, :func:`finite_width_gram`);
 * explicit error bounds for those comparisons (:func:`series_remainder_bound`,
@@ -41,13 +43,17 @@ from typing import Callable
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import as_matrix, finite_real, positive_int, rng_generator, unit_rows
+from theory.validation import (as_matrix, finite_array, finite_real, positive_int, rng_generator, row_norms,
+                               unit_rows)
 
 __all__ = [
     "REFINE_BAND",
     "pairwise_angles",
     "hinf",
     "coactivation_probability",
+    "cross_angles",
+    "paired_angles",
+    "coactivation_from_angle",
     "hinf_arcsin_form",
     "arcsin_series_coefficients",
     "hinf_series",
@@ -97,21 +103,6 @@ def _torch():
 
 def _unit_rows_contiguous(X, name: str = "X") -> np.ndarray:
     return np.ascontiguousarray(unit_rows(X, name), dtype=np.float64)
-
-
-def _finite_array(a, name: str) -> np.ndarray:
-    """Return ``a`` (a scalar or an array of any shape) as finite float64, else InputError."""
-    if isinstance(a, (str, bytes)) or a is None:
-        raise InputError(f"{name} must be a number or an array of numbers, got {type(a).__name__}")
-    try:
-        arr = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must be a number or an array of numbers ({exc})") from None
-    if arr.size == 0:
-        raise InputError(f"{name} is empty")
-    if not np.all(np.isfinite(arr)):
-        raise InputError(f"{name} has non-finite entries (NaN or inf)")
-    return arr
 
 
 def _symmetric_gram(X: np.ndarray) -> np.ndarray:
@@ -242,13 +233,23 @@ def _fill_block(out, X, i, m, k_buf, scratch_buf, transform, refine, diag_value)
         out_t[i + m :, i : i + m].copy_(K[:, m:].T)
 
 
+def _angle(plus_norm, minus_norm):
+    """θ = 2 atan2(‖a − b‖, ‖a + b‖) for unit vectors a, b (Kahan): a few ulp at every angle."""
+    return 2.0 * np.arctan2(minus_norm, plus_norm)
+
+
+def _supplement(plus_norm, minus_norm):
+    """π − θ = 2 atan2(‖a + b‖, ‖a − b‖) for unit vectors a, b: no cancellation for antipodal pairs."""
+    return 2.0 * np.arctan2(plus_norm, minus_norm)
+
+
 def _angles_transform(K, scratch) -> None:
     K.acos_()  # |K| > 1 gives NaN here; those entries are inside the band and get refined
 
 
 def _angles_refine(X, rows, cols, k_vals):
     s, dn = _sum_diff_norms(X, rows, cols)
-    return 2.0 * np.arctan2(dn, s)
+    return _angle(s, dn)
 
 
 def _hinf_transform(K, scratch) -> None:
@@ -260,11 +261,10 @@ def _hinf_transform(K, scratch) -> None:
 
 
 def _hinf_refine(X, rows, cols, k_vals):
-    # π − θ = 2 atan2(‖x_i + x_j‖, ‖x_i − x_j‖) directly: no cancellation for antipodal pairs.
     s, dn = _sum_diff_norms(X, rows, cols)
     # |x_iᵀx_j| <= 1 for unit rows; a GEMM rounding of a (near-)duplicate pair can exceed it by
     # an ulp, which would put H_ij above the exact 1/2 of identical rows.
-    return np.clip(k_vals, -1.0, 1.0) * np.arctan2(s, dn) / math.pi
+    return np.clip(k_vals, -1.0, 1.0) * _supplement(s, dn) / _TWO_PI
 
 
 def _coactivation_transform(K, scratch) -> None:
@@ -273,7 +273,7 @@ def _coactivation_transform(K, scratch) -> None:
 
 def _coactivation_refine(X, rows, cols, k_vals):
     s, dn = _sum_diff_norms(X, rows, cols)
-    return np.arctan2(s, dn) / math.pi
+    return _supplement(s, dn) / _TWO_PI
 
 
 # --------------------------------------------------------------------------------------------------
@@ -318,6 +318,62 @@ def coactivation_probability(X) -> np.ndarray:
     """
     X = _unit_rows_contiguous(X)
     return _symmetric_pairwise(X, _coactivation_transform, _coactivation_refine, 0.5)
+
+
+def _matching_columns(X, Z):
+    X, Z = as_matrix(X, "X"), as_matrix(Z, "Z")
+    if X.shape[1] != Z.shape[1]:
+        raise InputError(f"X and Z must have the same number of columns, got {X.shape[1]} and {Z.shape[1]}")
+    return X, Z
+
+
+def _unit_or_zero(A, name: str) -> np.ndarray:
+    norms = row_norms(A, name)
+    return A / np.where(norms > 0, norms, 1.0)[:, None], norms == 0
+
+
+def cross_angles(X, Z) -> np.ndarray:
+    """Angles θ_ij ∈ [0, π] between rows x_i of X and z_j of Z of any norms (π/2 where a row is 0).
+
+    The angle of :func:`pairwise_angles` for two different sets of rows, every entry by the
+    difference-and-sum form θ = 2 atan2(‖a − b‖, ‖a + b‖) of the unit rows a, b (no GEMM fast path:
+    the NTK of :mod:`theory.kernels.relu_ntk` evaluates it on a few hundred rows).
+    """
+    X, Z = _matching_columns(X, Z)
+    A, x_zero = _unit_or_zero(X, "X")
+    B, z_zero = _unit_or_zero(Z, "Z")
+    out = np.empty((A.shape[0], B.shape[0]))
+    rows = max(1, 4_000_000 // max(1, B.shape[0] * A.shape[1]))
+    for i in range(0, A.shape[0], rows):
+        a = A[i:i + rows, None, :]
+        out[i:i + rows] = _angle(np.linalg.norm(a + B[None], axis=2), np.linalg.norm(a - B[None], axis=2))
+    out[x_zero, :] = math.pi / 2
+    out[:, z_zero] = math.pi / 2
+    return out
+
+
+def paired_angles(X, Z) -> np.ndarray:
+    """θ(x_i, z_i) for corresponding rows of X and Z (a vector; π/2 where a row is 0)."""
+    X, Z = _matching_columns(X, Z)
+    if X.shape[0] != Z.shape[0]:
+        raise InputError(f"X and Z must have the same number of rows, got {X.shape[0]} and {Z.shape[0]}")
+    A, x_zero = _unit_or_zero(X, "X")
+    B, z_zero = _unit_or_zero(Z, "Z")
+    theta = _angle(np.linalg.norm(A + B, axis=1), np.linalg.norm(A - B, axis=1))
+    theta[x_zero | z_zero] = math.pi / 2
+    return theta
+
+
+def coactivation_from_angle(theta) -> np.ndarray:
+    """P_{w~N(0,I)}[wᵀx ≥ 0, wᵀx' ≥ 0] = (π − θ)/(2π) for two vectors at angle θ ∈ [0, π].
+
+    The formula behind :func:`coactivation_probability` (which evaluates it from the rows, without
+    forming θ near θ = π) and behind K1 of :mod:`theory.kernels.relu_ntk`: K1 = ⟨x, x'⟩·2p.
+    """
+    theta = finite_array(theta, "theta")
+    if np.any(theta < 0) or np.any(theta > math.pi):
+        raise InputError("theta must lie in [0, π]")
+    return (math.pi - theta) / _TWO_PI
 
 
 # --------------------------------------------------------------------------------------------------
@@ -382,7 +438,7 @@ def series_remainder_bound(K, terms: int) -> np.ndarray:
     series still converges (a_l ~ l^(-3/2)) but this geometric bound does not apply, hence +inf.
     """
     L = positive_int(terms, "terms")
-    K = _finite_array(K, "K")
+    K = finite_array(K, "K")
     a_next = float(arcsin_series_coefficients(L + 1)[-1])
     absK = np.abs(K)
     inside = absK < 1.0
@@ -406,8 +462,8 @@ def arcsin_error_bound(u, delta) -> np.ndarray:
     ``u`` (in [−1, 1]) and ``delta`` (≥ 0) broadcast against each other. Use it to propagate the
     error of an inner product K_ij into arcsin(K_ij) (e.g. the √eps loss of the Appendix E form).
     """
-    u = _finite_array(u, "u")
-    delta = _finite_array(delta, "delta")
+    u = finite_array(u, "u")
+    delta = finite_array(delta, "delta")
     if np.any(np.abs(u) > 1.0):
         raise InputError("u must lie in [-1, 1] (the domain of arcsin)")
     if np.any(delta < 0.0):

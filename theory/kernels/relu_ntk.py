@@ -10,7 +10,8 @@ where θ is the angle between x and x'. The paper only says τ₁, τ₂ > 0; th
 E[[uᵀx]_+[uᵀx']_+] = r_u²‖x‖‖x'‖(sin θ + (π−θ)cos θ)/(2π), Cho & Saul's arc-cosine kernel).
 Lemma B.5 replaces K1, K2 on the hypercube by their Taylor polynomials h₁, h₂ to order 4.
 
-Angles use a clamped arctan2 (DESIGN.md): accurate near θ = 0 and π where arccos is not.
+Angles and the co-activation probability come from :mod:`theory.kernels.hinf` (one arc-cosine
+formula for both papers): θ by Kahan's atan2 form, accurate near θ = 0 and π where arccos is not.
 """
 
 from __future__ import annotations
@@ -20,45 +21,18 @@ import math
 import numpy as np
 
 from theory.errors import InputError
-from theory.validation import (UNIT_NORM_TOL, as_matrix, finite_array, finite_real, finite_result,
+from theory.kernels import hinf
+from theory.kernels.hinf import _matching_columns as _pair
+from theory.validation import (UNIT_NORM_TOL, finite_array, finite_real, finite_result,
                                iterations, positive_int, rng_generator, row_norms)
 
 
-def _pair(X, Z):
-    X = as_matrix(X, "X")
-    Z = as_matrix(Z, "Z")
-    if X.shape[1] != Z.shape[1]:
-        raise InputError(f"X and Z must have the same number of columns, got {X.shape[1]} and {Z.shape[1]}")
-    return X, Z
-
-
-def angles(X, Z) -> np.ndarray:
-    """Matrix of angles θ_ij ∈ [0, π] between rows x_i of X and z_j of Z (π/2 where a row is 0).
-
-    Kahan's form θ = 2·atan2(‖a − b‖, ‖a + b‖) for the unit vectors a, b: accurate to a few ulp
-    at every angle, including θ near 0 and π where arccos of a rounded cosine loses half the digits.
-    """
-    X, Z = _pair(X, Z)
-    nx = row_norms(X, "X")
-    nz = row_norms(Z, "Z")
-    A = X / np.where(nx > 0, nx, 1.0)[:, None]
-    B = Z / np.where(nz > 0, nz, 1.0)[:, None]
-    out = np.empty((A.shape[0], B.shape[0]))
-    rows = max(1, 4_000_000 // max(1, B.shape[0] * A.shape[1]))
-    for i in range(0, A.shape[0], rows):
-        a = A[i:i + rows, None, :]
-        out[i:i + rows] = 2 * np.arctan2(np.linalg.norm(a - B[None], axis=2),
-                                         np.linalg.norm(a + B[None], axis=2))
-    out[nx == 0, :] = math.pi / 2
-    out[:, nz == 0] = math.pi / 2
-    return out
-
-
 def k1(X, Z) -> np.ndarray:
-    """K1(x, z) = ⟨x, z⟩(1 − θ/π)  (Wei et al. 2019, L327)."""
+    """K1(x, z) = ⟨x, z⟩(1 − θ/π) (Wei et al. 2019, L327): ⟨x, z⟩ times twice the co-activation
+    probability (π − θ)/(2π), so K1 = 2·H∞ of Arora et al. 2019, eq. (3), for unit rows."""
     X, Z = _pair(X, Z)
     with np.errstate(over="ignore", invalid="ignore"):
-        K = (X @ Z.T) * (1.0 - angles(X, Z) / math.pi)
+        K = (X @ Z.T) * (2.0 * hinf.coactivation_from_angle(hinf.cross_angles(X, Z)))
     return finite_result(K, "X and Z are", "K1")
 
 
@@ -68,26 +42,21 @@ def k2(X, Z) -> np.ndarray:
     nx = row_norms(X, "X")[:, None]
     nz = row_norms(Z, "Z")[None, :]
     with np.errstate(over="ignore", invalid="ignore"):
-        K = nx * nz * np.sin(angles(X, Z)) / math.pi
+        K = nx * nz * np.sin(hinf.cross_angles(X, Z)) / math.pi
     return finite_result(K, "X and Z are", "K2")
 
 
 def paired(X, Z, which: str = "k1") -> np.ndarray:
     """K1(x_i, z_i) or K2(x_i, z_i) for corresponding rows (a vector, not a matrix)."""
     X, Z = _pair(X, Z)
-    if X.shape[0] != Z.shape[0]:
-        raise InputError(f"X and Z must have the same number of rows, got {X.shape[0]} and {Z.shape[0]}")
     if not isinstance(which, str) or which not in ("k1", "k2"):
         raise InputError(f"which must be 'k1' or 'k2', got {which!r}")
-    nx, nz = row_norms(X, "X"), row_norms(Z, "Z")
-    A = X / np.where(nx > 0, nx, 1.0)[:, None]
-    B = Z / np.where(nz > 0, nz, 1.0)[:, None]
-    theta = 2 * np.arctan2(np.linalg.norm(A - B, axis=1), np.linalg.norm(A + B, axis=1))
+    theta = hinf.paired_angles(X, Z)
     with np.errstate(over="ignore", invalid="ignore"):
         if which == "k1":
-            K = np.sum(X * Z, axis=1) * (1.0 - theta / math.pi)
+            K = np.sum(X * Z, axis=1) * (2.0 * hinf.coactivation_from_angle(theta))
         else:
-            K = nx * nz * np.sin(theta) / math.pi
+            K = row_norms(X, "X") * row_norms(Z, "Z") * np.sin(theta) / math.pi
     return finite_result(K, "X and Z are", which.upper())
 
 
@@ -106,14 +75,6 @@ def ntk(X, Z, tau1: float = 0.5, tau2: float = 0.5) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"):
         K = tau1 * a + tau2 * (a + b)
     return finite_result(K, "X, Z, tau1 and tau2 are", "the kernel")
-
-
-def coactivation_probability(theta) -> np.ndarray:
-    """P_{u~N(0,I)}[uᵀx >= 0, uᵀx' >= 0] = (π − θ)/(2π) for vectors at angle θ."""
-    theta = finite_array(theta, "theta")
-    if np.any(theta < 0) or np.any(theta > math.pi):
-        raise InputError("theta must lie in [0, π]")
-    return (math.pi - theta) / (2 * math.pi)
 
 
 def ntk_monte_carlo(X, Z, r_w: float, r_u: float, samples: int, rng: np.random.Generator):
@@ -168,6 +129,20 @@ def h2(t) -> np.ndarray:
     """h₂(t) = sqrt(1 − t²)/π: K2 of two vectors of norm² d−1 is (d−1)·h₂(cos θ)."""
     t = np.clip(_cosines(t), -1.0, 1.0)
     return np.sqrt(np.maximum(1.0 - t * t, 0.0)) / math.pi
+
+
+def arc_cosine_kernel(t) -> np.ndarray:
+    """κ(t) = (sin θ + (π − θ)t)/(2π), θ = arccos t: Cho & Saul's degree-1 arc-cosine kernel
+    E_{g~N(0,I)}[σ(gᵀx)σ(gᵀx')] of two unit vectors at cosine t, i.e. (h₁(t) + h₂(t))/2.
+
+    Evaluated as (s + (π − atan2(s, t))t)/(2π) with s = √(1 − t²), not as (h₁ + h₂)/2: the F2 margins
+    of the 2-homogeneity paper (Example 4.1) take k-th differences of κ, and there the sum of the
+    arccos forms moved the k = 2, 4 margins by up to 1.7e-8 relative (d = 4…64, measured), this form
+    does not cancel.
+    """
+    t = np.clip(_cosines(t), -1.0, 1.0)
+    s = np.sqrt(np.maximum(1.0 - t * t, 0.0))
+    return (s + (math.pi - np.arctan2(s, t)) * t) / (2 * math.pi)
 
 
 #: Taylor coefficients (t^0..t^4) of h₁ and h₂ as printed in Lemma B.5 (g₁ and g₂, L513–515)

@@ -7,33 +7,35 @@ import math
 import numpy as np
 import pytest
 
+from theory.data import hypercube
+from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.nets import two_layer_relu as nets
 from theory.data import sparse_parity
 from theory.errors import InputError
 
 
-@pytest.mark.parametrize("loss", gf.LOSSES)
+@pytest.mark.parametrize("loss", losses.LOSSES)
 def test_smoothed_margin_inverts_the_total_loss(loss):
     p = np.array([0.3, 2.0, -0.5, 4.0])
-    g = gf.smoothed_margin(p, loss)
-    assert float(gf.loss_value(g, loss)) == pytest.approx(float(np.sum(gf.loss_value(p, loss))), rel=1e-13)
+    g = losses.smoothed_margin(p, loss)
+    assert float(losses.loss_values(g, loss)) == pytest.approx(float(np.sum(losses.loss_values(p, loss))), rel=1e-13)
 
 
 def test_smoothed_margin_is_stable_at_large_margins():
     p = np.full(3, 800.0)
-    assert gf.smoothed_margin(p, "exp") == pytest.approx(800.0 - math.log(3), rel=1e-15)
-    assert gf.smoothed_margin(p, "log") == pytest.approx(800.0 - math.log(3), rel=1e-12)
+    assert losses.smoothed_margin(p, "exp") == pytest.approx(800.0 - math.log(3), rel=1e-15)
+    assert losses.smoothed_margin(p, "log") == pytest.approx(800.0 - math.log(3), rel=1e-12)
 
 
-@pytest.mark.parametrize("loss", gf.LOSSES)
+@pytest.mark.parametrize("loss", losses.LOSSES)
 def test_duals_are_the_gradient_of_the_smoothed_margin(loss):
     p = np.array([0.1, 1.5, -0.7, 2.2])
     du = gf.duals(p, loss)
     h = 1e-6
-    fd = [(gf.smoothed_margin(p + h * e, loss) - gf.smoothed_margin(p - h * e, loss)) / (2 * h) for e in np.eye(4)]
+    fd = [(losses.smoothed_margin(p + h * e, loss) - losses.smoothed_margin(p - h * e, loss)) / (2 * h) for e in np.eye(4)]
     assert np.allclose(du.q, fd, rtol=1e-7)
-    assert np.allclose(-gf.loss_slope(p, loss), du.q * du.Q, rtol=1e-13)
+    assert np.allclose(losses.neg_derivative(p, loss), du.q * du.Q, rtol=1e-13)
     assert du.Q > 0
 
 
@@ -55,7 +57,7 @@ def problem(seed=0):
     return c * a, c * V, X, y
 
 
-@pytest.mark.parametrize("loss", gf.LOSSES)
+@pytest.mark.parametrize("loss", losses.LOSSES)
 def test_margin_rates_match_finite_differences_along_the_velocity(loss):
     a, V, X, y = problem()
     rates = gf.margin_rates(a, V, X, y, loss)
@@ -63,7 +65,7 @@ def test_margin_rates_match_finite_differences_along_the_velocity(loss):
     h = 1e-6 * math.sqrt(nets.squared_norm(a, V)) / math.sqrt(va @ va + np.sum(vV * vV))
 
     def ring(s):
-        return gf.smoothed_margin(nets.margins(a + s * va, V + s * vV, X, y), loss) / nets.squared_norm(a + s * va, V + s * vV)
+        return losses.smoothed_margin(nets.margins(a + s * va, V + s * vV, X, y), loss) / nets.squared_norm(a + s * va, V + s * vV)
     fd = (ring(h) - ring(-h)) / (2 * h)
     assert rates.smoothed_normalized == pytest.approx(fd, rel=1e-5)
     assert rates.smoothed_normalized >= rates.lower_bound - 1e-15 >= -1e-15
@@ -75,7 +77,7 @@ def test_velocity_is_minus_the_risk_gradient():
     h = 1e-6
     e = np.zeros_like(a)
     e[2] = h
-    risk = lambda aa: float(np.mean(gf.loss_value(nets.margins(aa, V, X, y), "log")))
+    risk = lambda aa: float(np.mean(losses.loss_values(nets.margins(aa, V, X, y), "log")))
     assert -va[2] == pytest.approx((risk(a + e) - risk(a - e)) / (2 * h), rel=1e-6)
 
 
@@ -88,7 +90,7 @@ def test_gradient_descent_run_records_and_is_reproducible():
     assert 0 in t1.snapshots and 50 in t1.snapshots
     assert t1.times[-1] == pytest.approx(50.0)
     # GD decreases the risk at this step size
-    assert gf.smoothed_margin(nets.margins(*t1.final, X, y), "exp") > gf.smoothed_margin(nets.margins(a, V, X, y), "exp")
+    assert losses.smoothed_margin(nets.margins(*t1.final, X, y), "exp") > losses.smoothed_margin(nets.margins(a, V, X, y), "exp")
 
 
 def test_relative_steps_have_the_requested_length():
@@ -107,7 +109,7 @@ def test_geometric_steps():
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: gf.loss_value(1.0, "hinge"), "loss must be"),
+    (lambda: losses.loss_values(1.0, "hinge"), "loss must be"),
     (lambda: gf.duals([np.nan], "exp"), "non-finite"),
     (lambda: gf.run_gradient_descent(np.ones(2), np.ones((2, 2)), np.ones((1, 2)) / 2, [1.0], "exp",
                                      steps=0), "steps"),
@@ -122,7 +124,7 @@ def test_bad_inputs(call, message):
 def test_scalar_model_matches_the_per_example_gradients():
     """The cached-Z ScalarModel (Theorem 3.3's net) gives the margins and weighted gradients of
     theory.nets.two_layer_relu' per-example formulas, to rounding."""
-    X = sparse_parity.hypercube(3)
+    X = hypercube.scaled_points(3)
     y = sparse_parity.parity_labels(X)
     a, b, U = nets.scalar_init(300, 3, np.random.default_rng(4))
     b[:7] = 0.0                                      # σ'(0) = 0 on exact zeros, as relu_slope
@@ -137,7 +139,7 @@ def test_scalar_model_matches_the_per_example_gradients():
 
 
 def test_scalar_model_refuses_bad_devices_and_shapes():
-    X = sparse_parity.hypercube(2)
+    X = hypercube.scaled_points(2)
     y = sparse_parity.parity_labels(X)
     a, b, U = nets.scalar_init(10, 2, np.random.default_rng(0))
     with pytest.raises(InputError, match="device must be"):

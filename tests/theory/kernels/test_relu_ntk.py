@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theory.kernels import relu_ntk
+from theory.kernels import hinf, relu_ntk
 from theory.errors import InputError
 
 
@@ -35,8 +35,8 @@ def test_relu_part_is_arc_cosine_kernel():
 
 
 @given(st.floats(0.0, math.pi))
-def test_coactivation_probability_endpoints_and_formula(theta):
-    p = float(relu_ntk.coactivation_probability(theta))
+def test_coactivation_from_angle_endpoints_and_formula(theta):
+    p = float(hinf.coactivation_from_angle(theta))
     assert 0.0 <= p <= 0.5
     assert math.isclose(p, 0.5 - theta / (2 * math.pi), abs_tol=1e-15)
 
@@ -45,7 +45,7 @@ def test_angles_are_accurate_near_parallel_and_antipodal():
     x = np.array([[1.0, 0.0, 0.0]])
     for t in (1e-9, 1e-5, math.pi - 1e-7):
         z = np.array([[math.cos(t), math.sin(t), 0.0]])
-        assert math.isclose(float(relu_ntk.angles(x, z)[0, 0]), t, rel_tol=1e-8)
+        assert math.isclose(float(hinf.cross_angles(x, z)[0, 0]), t, rel_tol=1e-8)
     assert float(relu_ntk.k2(x, x)[0, 0]) == 0.0
     assert float(relu_ntk.k1(x, -x)[0, 0]) == 0.0
 
@@ -67,8 +67,18 @@ def test_inputs_are_validated():
     with pytest.raises(InputError, match="tau1"):
         relu_ntk.ntk(np.ones((1, 2)), np.ones((1, 2)), tau1=-1.0)
     with pytest.raises(InputError, match="theta"):
-        relu_ntk.coactivation_probability(4.0)
+        hinf.coactivation_from_angle(4.0)
     with pytest.raises(InputError, match="samples"):
         relu_ntk.ntk_monte_carlo(np.ones((1, 2)), np.ones((1, 2)), 1, 1, 1, np.random.default_rng(0))
     with pytest.raises(InputError, match="d must be"):
         relu_ntk.surrogate_coefficients(2, 1.0, 1.0)
+
+
+def test_arc_cosine_kernel_is_half_of_k1_plus_k2_for_unit_vectors():
+    rng = np.random.default_rng(5)
+    X, Z = rng.standard_normal((4, 3)), rng.standard_normal((5, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    Z /= np.linalg.norm(Z, axis=1, keepdims=True)
+    expected = (relu_ntk.k1(X, Z) + relu_ntk.k2(X, Z)) / 2
+    np.testing.assert_allclose(relu_ntk.arc_cosine_kernel(np.clip(X @ Z.T, -1, 1)), expected, rtol=1e-12, atol=1e-15)
+    assert relu_ntk.arc_cosine_kernel(1.0) == 0.5 and relu_ntk.arc_cosine_kernel(-1.0) == 0.0

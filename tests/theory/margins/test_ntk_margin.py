@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from theory.data import hypercube
 from theory.probability import gaussian_facts
 from theory.margins import ntk_margin
 from theory.data import sparse_parity
@@ -47,7 +48,7 @@ def test_separable_closed_forms_against_monte_carlo(transport):
 
 def test_parity_transport_sign_error_and_its_correction():
     d = 4
-    X = sparse_parity.hypercube(d)
+    X = hypercube.scaled_points(d)
     y = sparse_parity.parity_labels(X)
     alpha, B = sparse_parity.four_relu_reference(d)
     rng = np.random.default_rng(3)
@@ -79,7 +80,7 @@ def test_transport_audit_detects_missing_support():
 
 
 def test_best_global_margin_recovers_parity_reference():
-    X = sparse_parity.hypercube(4)
+    X = hypercube.scaled_points(4)
     y = sparse_parity.parity_labels(X)
     alpha, B = sparse_parity.four_relu_reference(4)
     assert ntk_margin.best_global_margin(B, X, y) == pytest.approx(1 / math.sqrt(32), rel=1e-9)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 import torch
@@ -72,6 +74,25 @@ def test_gd_on_a_separable_toy_problem_drives_the_risk_down():
     b = a * rng.choice([-1.0, 1.0], 16)  # mixed signs β: h can take both signs
     *_, risks = nets.train_shallow(X, y, a, b, V, steps=500, eta0=0.5)
     assert risks[-1] < 1e-6 < risks[0]
+
+
+def test_observe_sees_every_state_with_the_norm_scaled_step_and_the_time_it_adds_up_to():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(6, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    y = np.sign(X[:, 0])
+    V = rng.normal(size=(5, 3))
+    a, b = rng.choice([-1.0, 1.0], 5) / 2, rng.choice([-1.0, 1.0], 5) / 2
+    seen = []
+    _, _, _, risks = nets.train_shallow(X, y, a, b, V, steps=50, eta0=0.3, cap=math.inf, norm_scaled=True,
+                                        stop_risk=0.0, stop_time=40.0,
+                                        observe=lambda t, eta, a, b, V: seen.append((t, eta, np.abs(a * b).max())))
+    assert len(seen) == len(risks) and seen[0][0] == 0.0
+    for (t, eta, sup), (t_next, _, _), risk in zip(seen, seen[1:], risks):
+        assert eta == 0.3 / (risk * (1 + sup)) and t_next == t + eta  # η_k = η0/(𝓛_k(1 + ‖a⊙b‖_∞))
+    t_last, eta_last, _ = seen[-1]
+    assert (t_last >= 40.0 and eta_last is None) or len(seen) == 50
+    assert all(t < 40.0 for t, _, _ in seen[:-1])
 
 
 @pytest.mark.parametrize("bad, match", [

@@ -1,6 +1,6 @@
 """Helpers shared by several sections of homogeneity2025: where results are stated (src and the
 section titles) and the instance builders more than one section checks on (margin vectors, positive
-pairs, feature paths and entropy mirror-descent runs, unit-ball points, the exact softplus in torch).
+pairs, feature paths and entropy mirror-descent runs, unit-ball points).
 
 Line numbers refer to ``shared/papers/homogeneity2025_003_dbfc99f2f03f7955.txt``.
 """
@@ -176,19 +176,3 @@ MIRROR_SPACE = Space(n=Int(1, 20), m=Int(1, 12), eta=Real(0.01, 0.5, log=True), 
 def unit_ball_point(rng, d, radius):
     x = rng.standard_normal(d)
     return radius * x / np.linalg.norm(x)
-
-
-def logistic_loss_torch(p):
-    """ℓ(p) = ln(1 + e^{−p}) elementwise on a torch tensor, for autograd: theory.losses is numpy; torch's
-    softplus switches to the identity above 20, which perturbs ℓ' by ~e^{−20}, logaddexp does not."""
-    import torch
-    return torch.logaddexp(torch.zeros_like(p), -p)
-
-
-def smoothed_margin_torch(p):
-    """ψ(p) = −ln(e^S − 1), S = Σ softplus(−p_i), in torch; −S − ln(1 − e^{−S}) for S > 30."""
-    import torch
-    S = logistic_loss_torch(p).sum()
-    if float(S.detach()) > 30.0:
-        return -S - torch.log1p(-torch.exp(-S))
-    return -torch.log(torch.expm1(S))

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
 from theory.claims import Fixed, Kind, Mutant, Seed, Series, Space, Tier, at_least, at_most, claim
 from theory.papers.homogeneity2025._shared import SEC11, src
 
@@ -22,7 +23,7 @@ def parity_run(seed, d, k, n, m, steps, *, constant_coordinate=False, arm="full"
     from theory.nets import normalized as nets
 
     rng = np.random.default_rng(seed)
-    cube = kp.hypercube(d)
+    cube = hypercube.scaled_points(d)
     y = kp.parity_labels(cube, k)
     X = kp.with_constant_coordinate(cube) if constant_coordinate else cube
     train = rng.choice(len(X), size=n, replace=False)

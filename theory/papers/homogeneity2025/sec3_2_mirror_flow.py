@@ -15,8 +15,7 @@ from theory import losses
 from theory.probability import divergences
 from theory.claims import Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_most, claim, close
 from theory.tolerances import EPS
-from theory.papers.homogeneity2025._shared import (MIRROR_SPACE, SEC32, entropy_run, logistic_loss_torch,
-                                                   run_error, src)
+from theory.papers.homogeneity2025._shared import (MIRROR_SPACE, SEC32, entropy_run, run_error, src)
 
 
 def shallow_state(inst, *, balance=1.0):
@@ -44,7 +43,7 @@ def shallow_state(inst, *, balance=1.0):
 
 
 def logistic_risk(outputs, y):
-    return logistic_loss_torch(y * outputs).mean()
+    return losses.logistic_loss_torch(y * outputs).mean()
 
 
 def reparameterised_gradient(X, y, V, u, beta):
@@ -54,7 +53,7 @@ def reparameterised_gradient(X, y, V, u, beta):
 
     Z = (y[:, None] * beta[None, :] * shallow_features(X, V)).detach()
     u = u.detach().clone().requires_grad_(True)
-    risk = logistic_loss_torch((Z @ u)).mean()
+    risk = losses.logistic_loss_torch((Z @ u)).mean()
     (g,) = torch.autograd.grad(risk, u)
     return g
 
@@ -176,7 +175,7 @@ def lfold_rate(inst, *, formula="power"):
     prod = factors[0]
     for f in factors[1:]:
         prod = prod * f
-    risk = logistic_loss_torch(y * (F @ prod)).mean()
+    risk = losses.logistic_loss_torch(y * (F @ prod)).mean()
     grads = torch.autograd.grad(risk, factors)
     rate = sum((-g / f).detach() for g, f in zip(grads, factors)).numpy()  # d ln|Π a^ℓ|/dt
     beta = np.prod(signs, axis=0)

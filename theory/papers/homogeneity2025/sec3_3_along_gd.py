@@ -3,7 +3,8 @@ proof is the asymptotic phase of Section 3.3) and the feature drift in the proof
 
 Every claim here walks the same horizons T = 10^{j/4} of the same two runs (step η0 and η0/2):
 :func:`horizon_checks` is the one loop; each claim gives the two sides at a horizon. The runs are GD on
-(a, b, V) of eq. (1) with loss-scaled steps (a time change of gradient flow). At a horizon T (the first
+(a, b, V) of eq. (1) with loss-scaled steps (a time change of gradient flow), by the library's trainer
+:func:`theory.nets.normalized.train_shallow`. At a horizon T (the first
 step with t_k >= T) Lemma 3.4 is instantiated with t = T: γ_T = inf_{s<=T} min_i ⟨p̄, z_i(s)⟩ (its
 hypothesis, so γ_T > 0 is a precondition), ū = (ln(Tn)/γ_T)p̄ (needs Tn > 1) and R = D_φ(ū, u(0))/‖ū‖₁.
 Integrals are left Riemann sums with the step sizes η_k as weights. The trajectories are memoised for
@@ -19,6 +20,7 @@ import math
 import numpy as np
 
 from theory import losses
+from theory.nets import normalized
 from theory.probability import divergences
 from theory.claims import (Fixed, Int, Kind, Mutant, Seed, Series, Space, at_least, at_most, claim, memoized,
                            precondition_failed)
@@ -78,14 +80,14 @@ def shallow_gd_trajectory(inst, eta0, *, max_steps=8000, cache=True):
 
 @memoized(key=lambda inst, eta0, *, max_steps: (repr(sorted(inst.recipe.items())), eta0, max_steps))
 def _gd_trajectory(inst, eta0, *, max_steps):
-    """GD on (a, b, V) of eq. (1) from the balanced D3 init, step η_k = η0/(𝓛_k(1 + ‖u_k‖_∞)) (a time
-    change of gradient flow, catalogue §2.6), until GF time 1e24 or ``max_steps`` steps.
+    """GD on (a, b, V) of eq. (1) from the balanced D3 init (:func:`theory.nets.normalized.train_shallow`
+    with step η_k = η0/(𝓛_k(1 + ‖u_k‖_∞)), a time change of gradient flow, catalogue §2.6), until GF
+    time 1e24 or ``max_steps`` steps; this function draws the data and the init and records, through
+    the trainer's ``observe`` hook, what the claims of this file read at every step.
 
     Returns dict of arrays per step k: t_k, u_k = |a⊙b|, Z_k (rows z_i(t_k) = y_iβ⊙F(x_i; V_k)), ψ_k,
     ξ_k = (1/n)Σ_{l<k} η_l(−ℓ'(ψ_l)) (left Riemann sums).
     """
-    from theory.nets.normalized import shallow_risk_and_gradients
-
     rng = inst.rng("data")
     X, y = teacher_data(rng, inst.n, inst.d)
     m = inst.m
@@ -99,22 +101,22 @@ def _gd_trajectory(inst, eta0, *, max_steps):
         if simplex_max_margin(y[:, None] * beta[None, :] * np.maximum(X @ V.T, 0.0))[0] > 0:
             separated = True
             break
-    t, xi = 0.0, 0.0
     rec = {"t": [], "u": [], "Z": [], "psi": [], "xi": [], "c1": []}
-    for _ in range(max_steps if separated else 1):  # unseparated: step 0 only (every user then stops)
+    xi = [0.0]
+
+    def record(t, eta, a, b, V):
         Vt = V / np.linalg.norm(V, axis=1, keepdims=True)
         Z = y[:, None] * beta[None, :] * np.maximum(X @ Vt.T, 0.0)
         u = np.abs(a * b)
         psi = losses.smoothed_margin(Z @ u)
-        for name, val in zip(("t", "u", "Z", "psi", "xi", "c1"), (t, u, Z, psi, xi, feature_alignment(X, V))):
+        for name, val in zip(("t", "u", "Z", "psi", "xi", "c1"), (t, u, Z, psi, xi[0], feature_alignment(X, V))):
             rec[name].append(val)
-        if t >= 1e24:
-            break
-        risk, ga, gb, gV = shallow_risk_and_gradients(X, y, a, b, V)
-        eta = eta0 / (risk * (1 + float(u.max())))
-        xi += eta * losses.neg_derivative_at(psi) / inst.n
-        a, b, V = a - eta * ga, b - eta * gb, V - eta * gV
-        t += eta
+        if eta is not None:
+            xi[0] += eta * losses.neg_derivative_at(psi) / inst.n
+
+    # unseparated: state 0 only (every user then stops)
+    normalized.train_shallow(X, y, a, b, V, steps=max_steps if separated else 1, eta0=eta0, cap=math.inf,
+                             norm_scaled=True, stop_risk=0.0, stop_time=1e24, observe=record)
     return {k: np.array(v) for k, v in rec.items()}
 
 

@@ -14,8 +14,8 @@ from theory import losses
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Series, Space, at_least, at_most,
                            claim, precondition_failed)
 from theory.tolerances import EPS
-from theory.papers.homogeneity2025._shared import (SEC34, logistic_loss_torch, margin_space, margin_vector,
-                                                   smoothed_margin_torch, src, unit_ball_point)
+from theory.papers.homogeneity2025._shared import (SEC34, margin_space, margin_vector, src,
+                                                   unit_ball_point)
 
 
 def euler_for_psi(inst, *, order=1.0):
@@ -102,7 +102,7 @@ def separable_state(inst, *, require_tau=True, norm_bias=0.0, head_bias=False):
         lo, hi = -20.0, 20.0
         for _ in range(80):
             mid = (lo + hi) / 2
-            S = float(logistic_loss_torch(math.exp(2 * mid) * margins).sum())
+            S = float(losses.logistic_loss_torch(math.exp(2 * mid) * margins).sum())
             lo, hi = (mid, hi) if S > inst.loss_level else (lo, mid)
         c = math.exp(hi)
     p["a"], p["b"] = c * p["a"], c * p["b"]
@@ -125,8 +125,8 @@ def margin_rate(inst, *, order=2.0, margin="smoothed", require_tau=True, quantit
     params = {k: v.detach().clone().requires_grad_(True) for k, v in p.items()}
     names = list(params)
     out = y * forward(params)
-    risk = logistic_loss_torch(out).mean()
-    psi = smoothed_margin_torch(out) if margin == "smoothed" else out.min()
+    risk = losses.logistic_loss_torch(out).mean()
+    psi = losses.smoothed_margin_torch(out) if margin == "smoothed" else out.min()
     if require_tau and float(psi.detach()) <= 0:
         return precondition_failed("Ψ <= 0 (not past τ)")
     leaves = [params[k] for k in names]
@@ -237,10 +237,10 @@ def margin_trajectory(inst, eta0, steps, *, order=2.0, margin="smoothed", requir
     qs, norms = [], []
     for _ in range(steps + 1):
         out = y * forward(params)
-        risk = logistic_loss_torch(out).mean()
+        risk = losses.logistic_loss_torch(out).mean()
         grads = torch.autograd.grad(risk, leaves, allow_unused=True)
         with torch.no_grad():
-            psi = float(smoothed_margin_torch(out)) if margin == "smoothed" else float(out.min())
+            psi = float(losses.smoothed_margin_torch(out)) if margin == "smoothed" else float(out.min())
             N = float(torch.sqrt(sum((params[k] ** 2).sum() for k in subset)))
             qs.append(psi / N ** order)
             norms.append(N)

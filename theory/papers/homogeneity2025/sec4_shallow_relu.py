@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
+from theory.kernels import relu_ntk
 from theory.claims import (Choice, ErrorClass, Exponent, Fixed, Grid, Int, Kind, Mutant, Real, Seed, Space,
                            Status, at_least, at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import Certificate, exact, interval, interval_precision, iv
@@ -145,7 +147,7 @@ def parity_margin_bounds(inst):
 
     if inst.k > inst.d:
         return None
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     y = kp.parity_labels(X, inst.k)
     V = kp.direction_dictionary(inst.d, inst.k, inst.rng("directions"), n_random=200)
     lower, _ = kp.f1_margin_lp(X, y, V)
@@ -167,7 +169,7 @@ def parity_margin_at_least(inst, *, value="printed"):
         return precondition_failed("k > d")
     lower, upper = bounds
     rhs = kp.f1_margin_as_printed(inst.d, inst.k)
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     return at_least(upper, rhs, tol=LP_TOL, why="HiGHS tolerance; upper = max_v |E_x χ_S(x)σ(vᵀx)|",
                     lp_lower_bound=lower, witness={"X": X, "y": kp.parity_labels(X, inst.k)})
 
@@ -284,7 +286,7 @@ def bias_free_error_floor(inst, *, constant_coordinate=False):
 
     if inst.k > inst.d:
         return precondition_failed("k > d")
-    X = kp.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     y = kp.parity_labels(X, inst.k)
     features = kp.with_constant_coordinate(X) if constant_coordinate else X
     rng = inst.rng("net")
@@ -319,14 +321,6 @@ claim(
 
 # -- Example 4.1: the F2 margin of k-bit parity falls like d^{-(k+1)/2} (the paper prints d^{-k/2}) --
 
-def random_feature_kernel(t):
-    """K(x, x')·d = E_{v~Unif(S^{d−1})} σ(vᵀx)σ(vᵀx')·d = (sin θ + (π − θ)cos θ)/(2π), t = cos θ
-    (unit x, x'; θ by a clamped arctan2, catalogue §6.9)."""
-    t = np.clip(t, -1.0, 1.0)
-    s = np.sqrt(np.maximum(1.0 - t * t, 0.0))
-    return (s + (math.pi - np.arctan2(s, t)) * t) / (2 * math.pi)
-
-
 def parity_kernel_coefficient(d: int, k: int) -> float:
     """μ_S = E_x[K(x, x₀)χ_S(x)] (x₀ = 1/√d, uniform x on the cube): the eigenvalue of the
     random-feature kernel's integral operator on the character χ_S, |S| = k.
@@ -339,7 +333,7 @@ def parity_kernel_coefficient(d: int, k: int) -> float:
     j = np.arange(d - k + 1)
     weights = stats.binom.pmf(j, d - k, 0.5)
     r = (2 * j - (d - k)) / d
-    diff = sum((-1) ** (k - i) * math.comb(k, i) * random_feature_kernel(r + (2 * i - k) / d)
+    diff = sum((-1) ** (k - i) * math.comb(k, i) * relu_ntk.arc_cosine_kernel(r + (2 * i - k) / d)
                for i in range(k + 1))
     return float(weights @ diff) / 2 ** k / d
 
@@ -399,9 +393,9 @@ def parity_f2_margin_matches_svm(inst, *, formula=None):
     d, k = inst.d, inst.k
     if k > d:
         return precondition_failed("k > d")
-    X = kp.hypercube(d)
+    X = hypercube.scaled_points(d)
     y = kp.parity_labels(X, k)
-    Q = np.outer(y, y) * random_feature_kernel(X @ X.T) / d
+    Q = np.outer(y, y) * relu_ntk.arc_cosine_kernel(X @ X.T) / d
     evals, U = np.linalg.eigh(Q)
     Phi = U * np.sqrt(np.maximum(evals, 0.0))
     weight = 1e4

@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from theory.probability import gaussian_facts
+from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.nets import two_layer_relu as nets
 from theory.margins import ntk_margin
@@ -85,7 +86,7 @@ def norm_growth(inst, *, require_positive=True):
         return precondition_failed("the outlier family needs n, d >= 2")
     a, V, X, y = positive_margin_net(inst)
     p = nets.margins(a, V, X, y)
-    if require_positive and gf.smoothed_margin(p, inst.loss) <= 0:
+    if require_positive and losses.smoothed_margin(p, inst.loss) <= 0:
         return precondition_failed("R̂(W) >= ℓ(0)/n")
     va, vV = gf.gf_velocity(a, V, X, y, inst.loss)
     sa, sV = absolute_velocity(a, V, X, y, inst.loss)
@@ -124,7 +125,7 @@ def ln_n_bound(inst, *, log_n=True, duals_loss="exp"):
     ga, gV = nets.weighted_gradient(a, V, X, y, du.q)
     lhs = float(a @ ga + np.sum(V * gV)) / (2 * N2)
     extra = (math.log(inst.n) if log_n else 0.0) / N2
-    mid = gf.smoothed_margin(p, "exp") / N2 + extra
+    mid = losses.smoothed_margin(p, "exp") / N2 + extra
     right = p.min() / N2 + extra
     scale = float(du.q @ (margin_rounding(a, V, X) / dot_error(inst.d + inst.m + 2))) / N2 \
         + abs(mid) + abs(right)

@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from theory.dynamics import gradient_flow as gf
+from theory import losses
 from theory.nets import two_layer_relu as nets
 from theory.margins import ntk_margin
 from theory.claims import claim, erratum_pair, ErrorClass, Kind, Mutant
@@ -28,10 +28,10 @@ def logistic_point(inst) -> float:
 def lemma_b2(inst, *, constant=2.0, require_hypothesis=True):
     """|ℓ'(z)| <= 1/8 ⟹ ℓ(z) <= 2|ℓ'(z)| for ℓ ∈ {ℓ_log, ℓ_exp}."""
     z = inst.z
-    slope = abs(float(gf.loss_slope(z, inst.loss)))
+    slope = float(losses.neg_derivative(z, inst.loss))
     if require_hypothesis and slope > 0.125:
         return precondition_failed("|ℓ'(z)| > 1/8")
-    value = float(gf.loss_value(z, inst.loss))
+    value = float(losses.loss_values(z, inst.loss))
     return at_most(value, constant * slope, tol=8 * EPS * value, why="8 ulp of ℓ and ℓ'")
 
 
@@ -119,7 +119,7 @@ erratum_pair(
 def zero_one_vs_slope(inst, *, loss="log", constant=2.0):
     """1[z <= 0] <= 2|ℓ_log'(z)| (proof of Theorem 2.1, l.785)."""
     z = inst.z
-    return at_most(float(z <= 0), constant * abs(float(gf.loss_slope(z, loss))), tol=4 * EPS,
+    return at_most(float(z <= 0), constant * float(losses.neg_derivative(z, loss)), tol=4 * EPS,
                    why="4 ulp of ℓ'")
 
 
@@ -149,7 +149,7 @@ def perceptron_displacement(inst, *, sign=1.0, factor=1.0):
         i = int(rng.integers(inst.n))
         Ga, GV = nets.margin_gradients(a, V, X[i:i + 1], y[i:i + 1])
         p = float(nets.margins(a, V, X[i:i + 1], y[i:i + 1])[0])
-        slope = abs(float(gf.loss_slope(p, "log")))
+        slope = float(losses.neg_derivative(p, "log"))
         pair = float(ta @ Ga[0] + np.sum(tV * GV[0]))
         total += inst.eta * slope * pair
         scale += inst.eta * slope * math.sqrt(float(ta @ ta + np.sum(tV * tV))) * \
@@ -180,7 +180,7 @@ def certify_perceptron(inst, sign=-1.0, factor=1.0, **_):
                 i = int(rng.integers(inst.n))
                 ga, gV = ivnet.margin_gradient(A, M, XX[i], Y[i])
                 p = ivnet.margins(A, M, [XX[i]], [Y[i]])[0]
-                step = eta * ivnet.loss_slope_abs(p, "log")
+                step = eta * losses.neg_derivative_interval(p, "log")
                 total = total + step * ivnet.pairing(Ta, TV, ga, gV)
                 A = [x + step * g for x, g in zip(A, ga)]
                 M = [[x + step * g for x, g in zip(row, grow)] for row, grow in zip(M, gV)]

@@ -9,7 +9,8 @@ import math
 
 import numpy as np
 
-from theory.dynamics import gradient_flow as gf
+from theory.data import hypercube
+from theory import losses
 from theory.margins import max_margin
 from theory.nets import two_layer_relu as nets
 from theory.margins import ntk_margin
@@ -86,7 +87,7 @@ def margin_rounding(a, V, X) -> np.ndarray:
 def absolute_velocity(a, V, X, y, loss):
     """(1/n)Σ_i|ℓ'_i|(|∂_a p_i|, |∂_V p_i|): bounds the size of the terms inside Ẇ."""
     p = nets.margins(a, V, X, y)
-    w = -gf.loss_slope(p, loss) / len(p)
+    w = losses.neg_derivative(p, loss) / len(p)
     Z = np.abs(X) @ np.abs(V).T
     return Z.T @ w, np.abs(a)[:, None] * (np.ones_like(Z).T * w[None, :]) @ np.abs(X)
 
@@ -135,7 +136,7 @@ def transport_problem(inst):
         return theta, X, y, factor * y * (X @ u), bound
     if kind in ("parity-signed", "parity-signed-indicator", "parity-printed"):
         d = inst.d
-        X = sparse_parity.hypercube(d)
+        X = hypercube.scaled_points(d)
         y = sparse_parity.parity_labels(X)
         alpha, B = sparse_parity.four_relu_reference(d)
         indicator = kind == "parity-signed-indicator"

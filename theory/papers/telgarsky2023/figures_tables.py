@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
+from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.margins import max_margin
 from theory.nets import two_layer_relu as nets
@@ -108,7 +110,7 @@ def no_rotation_run(inst, *, context, fraction=0.25, delta=0.1):
     m = ⌈2(4/γ_gl)^d ln(r/δ)⌉ (r = 4, γ_gl = 1/√(8d)), ℓ_exp. Checks, at the end:
     γ̊ >= fraction·γ_gl, the ceiling γ̊ <= ½γ_gl (AM-GM), and |a_j| = |b_j| kept."""
     d = inst.d
-    X = sparse_parity.hypercube(d)
+    X = hypercube.scaled_points(d)
     y = sparse_parity.parity_labels(X)
     gamma_gl = 1.0 / math.sqrt(8 * d)
     m = inst.m or int(math.ceil(2 * (4 / gamma_gl) ** d * math.log(4 / delta)))
@@ -412,7 +414,7 @@ def sgd_samples_to_error(inst, *, target=0.05, check_every=8, test_points=2000, 
         x, yy = sparse_parity.sample_parity(1, d, rng)
         p = float(nets.margins(a, V, x, yy)[0])
         Ga, GV = nets.margin_gradients(a, V, x, yy)
-        slope = abs(float(gf.loss_slope(p, "log")))
+        slope = float(losses.neg_derivative(p, "log"))
         a, V = a + inst.eta * slope * Ga[0], V + inst.eta * slope * GV[0]
         if s % check_every == 0 and np.mean(nets.margins(a, V, Xt, yt) <= 0) <= target:
             return float(s)
@@ -472,7 +474,7 @@ def near_init_flow(inst, *, horizon=math.inf, distance=math.inf, watch=math.inf,
         N2 = nets.squared_norm(a, V)
         dist = math.sqrt(float(np.sum((a - a0) ** 2) + np.sum((V - V0) ** 2)))
         rec["times"].append(t)
-        rec["risks"].append(float(np.mean(gf.loss_value(p, inst.loss))))
+        rec["risks"].append(float(np.mean(losses.loss_values(p, inst.loss))))
         rec["distances"].append(dist)
         rec["smoothed"].append(du.smoothed / N2)
         rec["hard"].append(float(p.min()) / N2)
@@ -573,7 +575,7 @@ def lemma24_run(inst, *, margin_bound=lambda g: g * g / 4096, rebalanced_bound=l
     ar, Vr = nets.rebalance(a, V, math.sqrt(gamma))
     p = nets.margins(ar, Vr, X, y)
     N2 = nets.squared_norm(ar, Vr)
-    rebalanced = gf.smoothed_margin(p, inst.loss) / N2
+    rebalanced = losses.smoothed_margin(p, inst.loss) / N2
     steps = np.arange(len(dist))
     curve = Series("lem2.4-margin", list(steps[1:]), list(smoothed[1:]),
                    title=f"Lemma 2.4: γ̊(W_s) along GF, m={m}, n={inst.n}, d={inst.d}, {inst.loss}",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
+from theory import losses
 from theory.claims.certificates import Certificate, iv
 
 
@@ -61,14 +62,6 @@ def relu_slope(z) -> int:
     return 1 if positive(z) else 0
 
 
-def loss_slope_abs(p, loss: str):
-    """|ℓ'(p)|: exp(−p) for ℓ_exp, 1/(1 + exp(p)) for ℓ_log."""
-    import mpmath
-    if loss == "exp":
-        return mpmath.iv.exp(-p)
-    return 1 / (1 + mpmath.iv.exp(p))
-
-
 def margins(a, V, X, y) -> list:
     """p_i = y_i Σ_j a_j σ(v_jᵀx_i) (lists of intervals in, list out)."""
     return [yi * sum((aj * relu(dot(vj, xi)) for aj, vj in zip(a, V)), iv(0)) for xi, yi in zip(X, y)]
@@ -78,7 +71,7 @@ def gf_velocity(a, V, X, y, loss: str):
     """Ẇ = −∇R̂(W) = (1/n)Σ_i |ℓ'(p_i)| y_i ∇F(x_i; W) at a point where every ReLU is decided."""
     n, m, d = len(X), len(a), len(X[0])
     p = margins(a, V, X, y)
-    weights = [loss_slope_abs(pi, loss) * yi / n for pi, yi in zip(p, y)]
+    weights = [losses.neg_derivative_interval(pi, loss) * yi / n for pi, yi in zip(p, y)]
     va = [iv(0)] * m
     vV = [[iv(0)] * d for _ in range(m)]
     for xi, wi in zip(X, weights):

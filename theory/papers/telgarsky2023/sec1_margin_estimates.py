@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from theory.data import hypercube
 from theory.nets import two_layer_relu as nets
 from theory.margins import ntk_margin
 from theory.data import sparse_parity
@@ -83,7 +84,7 @@ def parity_global_margin(inst, *, value=lambda d: 1.0 / math.sqrt(8 * d), alpha=
     """Proposition 1.6.2: the four-ReLU net's margin over all of H_d equals 1/√(8d) (exactly), for
     the label pair (a, b) drawn from the instance's seed."""
     pair = tuple(int(i) for i in inst.rng("pair").choice(inst.d, size=2, replace=False))
-    X = sparse_parity.hypercube(inst.d)
+    X = hypercube.scaled_points(inst.d)
     y = sparse_parity.parity_labels(X, pair)
     ref_alpha, B = sparse_parity.four_relu_reference(inst.d, pair)
     gl = ntk_margin.global_margin(ref_alpha if alpha is None else np.array(alpha), B, X, y)

@@ -8,13 +8,13 @@ import math
 
 import numpy as np
 
+from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.nets import two_layer_relu as nets
 from theory.claims import claim, erratum_pair, ErrorClass, Kind, Mutant
 from theory.claims.certificates import interval, interval_precision, iv
 from theory.domains import Choice, Fixed, Int, Real, Seed, Space
 from theory.evidence import at_least, at_most, precondition_failed
-from theory.papers.telgarsky2023 import intervals as ivnet
 from theory.papers.telgarsky2023.common import (APP_A, draw_inputs, margin_rounding, NET_SPACE,
     random_net, S12, S2, src)
 from theory.tolerances import EPS
@@ -163,10 +163,10 @@ def dual_identity(inst, *, normaliser="absolute"):
     if normaliser == "absolute":
         Q = du.Q
     elif normaliser == "printed":
-        Q = float(gf.loss_slope(du.smoothed, inst.loss))
+        Q = -float(losses.neg_derivative(du.smoothed, inst.loss))
     else:
-        Q = -float(gf.loss_slope(p.min(), inst.loss))
-    lhs = -gf.loss_slope(p, inst.loss)
+        Q = float(losses.neg_derivative(p.min(), inst.loss))
+    lhs = losses.neg_derivative(p, inst.loss)
     rhs = du.q * Q
     rel = log_space_tolerance(p, du.smoothed, inst.n)
     ratio = np.abs(lhs - rhs) / (rel * lhs)
@@ -184,7 +184,7 @@ def certify_dual_normaliser(inst, **_):
     p = draw_margins(inst)
     i = int(np.argmin(p))
     with interval_precision():
-        gap = 2 * ivnet.loss_slope_abs(iv(p[i]), inst.loss)
+        gap = 2 * losses.neg_derivative_interval(iv(p[i]), inst.loss)
         return interval(gap, "==", detail=f"−ℓ'(p_i) − q_iℓ'(γ̃) = 2|ℓ'(p_i)| at p_i = {float(p[i])!r} "
                                           f"({inst.loss} loss); q_iℓ'(γ̃) = ℓ'(p_i) cancels γ̃ exactly")
 
@@ -243,7 +243,7 @@ def logistic_dual_mass(inst, *, relation=">="):
     """ℓ_log: Σ_i q_i >= 1 for every p (the union bound), not only "eventually"."""
     p = draw_margins(inst)
     total = float(gf.duals(p, "log").q.sum())
-    tol = float(log_space_tolerance(p, gf.smoothed_margin(p, "log"), inst.n).max()) * inst.n
+    tol = float(log_space_tolerance(p, losses.smoothed_margin(p, "log"), inst.n).max()) * inst.n
     if relation == ">=":
         return at_least(total, 1.0, tol=tol, why="n times the log-space relative error per term")
     return at_most(total, 1.0, tol=tol, why="n times the log-space relative error per term")
@@ -266,7 +266,7 @@ claim(
 def smoothed_margin_sandwich(inst, *, log_n=True):
     """γ̃ <= min_i p_i and, for ℓ_exp, γ̃ >= min_i p_i − ln n (proof of Lemma A.5)."""
     p = draw_margins(inst)
-    g = gf.smoothed_margin(p, inst.loss)
+    g = losses.smoothed_margin(p, inst.loss)
     tol = 16 * EPS * (8 + np.abs(p).max() + math.log(inst.n))
     upper = at_most(g, p.min(), tol=tol, why="log-space evaluation, 16 ulp of the largest log term")
     if inst.loss == "log" or not upper.holds:

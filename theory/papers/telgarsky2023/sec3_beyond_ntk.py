@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from theory import losses
 from theory.dynamics import gradient_flow as gf
 from theory.nets import two_layer_relu as nets
 from theory.margins import ntk_margin
@@ -131,7 +132,7 @@ def node_norm_rate(inst, *, weight="squared"):
     sa, sV = absolute_velocity(a, V, X, y, inst.loss)
     lhs = np.sign(a[j]) * va[j] * nv + abs(a[j]) * (V[j] @ vV[j]) / nv
     p = nets.margins(a, V, X, y)
-    w = -gf.loss_slope(p, inst.loss) / inst.n
+    w = losses.neg_derivative(p, inst.loss) / inst.n
     node = nets.node_margins(a, V, X, y)[:, j]
     num = a[j] ** 2 + nv**2 if weight == "squared" else 2 * abs(a[j]) * nv
     rhs = float(w @ node) * num / (abs(a[j]) * nv)
@@ -165,7 +166,7 @@ def scalar_problem(inst):
 def scalar_risk_gradient(a, b, U, X, y, loss):
     p = nets.scalar_net_margins(a, b, U, X, y)
     Ga, Gb = nets.scalar_net_gradients(a, b, U, X, y)
-    w = gf.loss_slope(p, loss) / len(p)
+    w = -losses.neg_derivative(p, loss) / len(p)
     return w @ Ga, w @ Gb
 
 

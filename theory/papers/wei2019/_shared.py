@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from theory import losses
 from theory.data import hard_distribution as hd
 from theory.dynamics import mean_field
 from theory.kernels import relu_ntk
@@ -88,22 +89,27 @@ def random_two_layer(rng, m, d):
 
 
 # --- Theorem 4.1 with an exactly computable minimizer: the linear model (a = 1, r = 2) ---------
+def regularized_logistic_risk(A, w, lam) -> float:
+    """L(w) = (1/n)Σ_i ℓ_log(a_iᵀw) + λ‖w‖² for the label-signed rows a_i = y_i x_i of A (the
+    objective of Theorem 4.1 for the linear model)."""
+    return float(np.mean(losses.loss_values(A @ w)) + lam * w @ w)
+
+
 def regularized_logistic_minimizer(X, y, lam):
     """argmin_w (1/n)Σ log(1 + e^{−y_i wᵀx_i}) + λ‖w‖² (trust-region Newton, scipy) and the
     suboptimality bound ‖∇L‖²/(4λ) from 2λ-strong convexity."""
     from scipy.optimize import minimize
-    from scipy.special import expit
     A = y[:, None] * X
     n = len(y)
 
     def fun(w):
-        return float(np.mean(np.logaddexp(0.0, -A @ w)) + lam * w @ w)
+        return regularized_logistic_risk(A, w, lam)
 
     def jac(w):
-        return -(A.T @ expit(-A @ w)) / n + 2 * lam * w
+        return -(A.T @ losses.neg_derivative(A @ w)) / n + 2 * lam * w
 
     def hess(w):
-        s = expit(A @ w) * expit(-A @ w)
+        s = losses.second_derivative(A @ w)
         return (A.T * s) @ A / n + 2 * lam * np.eye(len(w))
 
     res = minimize(fun, np.zeros(X.shape[1]), jac=jac, hess=hess, method="trust-exact",

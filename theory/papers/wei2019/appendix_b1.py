@@ -16,7 +16,7 @@ scipy_linalg = lazy("scipy.linalg")
 from theory.data import hard_distribution as hd
 from theory.data import hypercube
 from theory.dynamics import mean_field
-from theory.kernels import relu_ntk
+from theory.kernels import hinf, relu_ntk
 from theory.claims import (AtLeast, Choice, ErrorClass, Exponent, Fixed, Grid, Int, Kind, Mutant,
     Real, Seed, Space, at_least, at_most, claim, close, erratum_pair, precondition_failed)
 from theory.claims.certificates import exact
@@ -36,7 +36,7 @@ def ntk_swapped(X, Z, tau1, tau2):
 
 def ntk_k2_without_norms(X, Z, tau1, tau2):
     """Mutant: K2 = sin θ/π without the factor ‖x‖‖x'‖."""
-    k2 = np.sin(relu_ntk.angles(X, Z)) / math.pi
+    k2 = np.sin(hinf.cross_angles(X, Z)) / math.pi
     return tau1 * relu_ntk.k1(X, Z) + tau2 * (relu_ntk.k1(X, Z) + k2)
 
 
@@ -86,7 +86,7 @@ def printed_arc_probability(theta):
     return 1.0 - theta / math.pi
 
 
-def arc_probability_matches(inst, *, formula=relu_ntk.coactivation_probability, samples=40000):
+def arc_probability_matches(inst, *, formula=hinf.coactivation_from_angle, samples=40000):
     """|P̂ − formula(θ)| / σ <= z* for the co-activation frequency of a uniform direction ū."""
     rng = inst.rng("dirs")
     x = rng.standard_normal(inst.d)

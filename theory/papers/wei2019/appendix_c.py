@@ -10,11 +10,12 @@ from theory.lazy import lazy
 
 special = lazy("scipy.special")
 
+from theory import losses
 from theory.margins import max_margin
 from theory.claims import (Choice, Fixed, Int, Kind, Mutant, Real, Seed, Space, at_least, at_most,
     claim, precondition_failed)
 from theory.papers.wei2019._shared import (APPC, deep_forward, random_deep_net,
-    regularized_logistic_minimizer, src)
+    regularized_logistic_minimizer, regularized_logistic_risk, src)
 from theory.tolerances import EPS
 
 
@@ -37,7 +38,8 @@ def margin_sandwich(inst, *, lower_factor=None, upper_classes=None):
     ce = float(np.mean(special.logsumexp(scores, axis=1) - scores[np.arange(n), y]))
     reg = inst.lam * inst.M ** inst.r
     L = ce + reg
-    lower = (lower_factor if lower_factor is not None else 1.0 / n) * np.logaddexp(0.0, -inst.M**a * gamma) + reg
+    factor = lower_factor if lower_factor is not None else 1.0 / n
+    lower = factor * float(losses.loss_values(inst.M**a * gamma)) + reg
     classes = l if upper_classes is None else upper_classes
     # log(1 + (l−1)e^{−M^aγ}) in log space: e^{−M^aγ} overflows for a negative margin and large M
     upper = float(np.logaddexp(0.0, math.log(classes - 1) - inst.M**a * gamma)) if classes > 1 else 0.0
@@ -91,7 +93,7 @@ def theorem_c2(inst, *, constant=10.0):
     A = y[:, None] * X
 
     def L(v):
-        return float(np.mean(np.logaddexp(0.0, -A @ v)) + lam * v @ v)
+        return regularized_logistic_risk(A, v, lam)
 
     best = L(w)
     v = rng.standard_normal(d)

@@ -11,6 +11,7 @@ from theory.lazy import lazy
 
 special = lazy("scipy.special")
 
+from theory import losses
 from theory.margins import max_margin
 from theory.claims import (Int, Kind, Mutant, Real, Seed, Space, at_least, at_most, claim, close,
     precondition_failed)
@@ -102,8 +103,8 @@ def theorem41_linear(inst, *, factor_n=True):
     w, gap = regularized_logistic_minimizer(X, y, inst.lam)
     B = float(np.linalg.norm(w))
     gamma_lam = float((y * (X @ w)).min()) / B
-    lhs = (n if factor_n else 1) * float(np.logaddexp(0.0, -B * gamma_star))
-    rhs = float(np.logaddexp(0.0, -B * gamma_lam))
+    lhs = (n if factor_n else 1) * float(losses.loss_values(B * gamma_star))
+    rhs = float(losses.loss_values(B * gamma_lam))
     tol = n * gap + 1e-9 * B * (1 + np.abs(X).max()) * rhs + 64 * EPS
     return at_least(lhs, rhs, tol=tol, why="n × suboptimality ‖∇L‖²/(4λ) of the Newton solution, "
                     "SLSQP's 1e-9 error in γ*, 64 ulp", gamma_star=gamma_star, gamma_lambda=gamma_lam,
