@@ -327,7 +327,8 @@ def _matching_columns(X, Z):
     return X, Z
 
 
-def _unit_or_zero(A, name: str) -> np.ndarray:
+def _unit_or_zero(A, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of A scaled to unit norm (zero rows kept at 0) and the mask of the zero rows."""
     norms = row_norms(A, name)
     return A / np.where(norms > 0, norms, 1.0)[:, None], norms == 0
 
