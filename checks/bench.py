@@ -373,8 +373,15 @@ def bench_cluster() -> BenchResult:
     return measure()
 
 
+def bench_quick_run() -> BenchResult:
+    """The README's quick run, report included, against --jobs 1 (:mod:`checks.bench_quick_run`)."""
+    from checks.bench_quick_run import bench_quick_run as measure
+    return measure()
+
+
 BENCHMARKS: dict[str, Callable[[], BenchResult]] = {
     "startup": bench_startup,
+    "quick-run": bench_quick_run,
     "cluster": bench_cluster,
     "hinf": bench_hinf,
     "monte-carlo-hinf": bench_monte_carlo_hinf,

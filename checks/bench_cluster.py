@@ -35,15 +35,17 @@ def bench_cluster(stride: int = 8, workers: int = 2):
     from checks.bench import BenchResult
     from checks.executors import make_executor
     from checks.profiles import get_profile
-    from checks.run import claim_entry, run_claims
+    from checks.cli import _baseline_for
+    from checks.run import claim_entry, run_claims, task_costs
     profile = get_profile("quick")
     claims = representative_claims(stride)
+    costs = task_costs(_baseline_for(None)[0])  # longest first, as `theorycheck run` orders them
     start = time.perf_counter()
     with make_executor("dask", workers) as ex:
         ex.map(_warm, range(workers * 4))
         startup = time.perf_counter() - start
         start = time.perf_counter()
-        parallel = run_claims(claims, profile, 0, executor=ex)
+        parallel = run_claims(claims, profile, 0, executor=ex, costs=costs)
         cluster_s = time.perf_counter() - start
     start = time.perf_counter()
     serial = run_claims(claims, profile, 0, jobs=1)

@@ -55,3 +55,24 @@ def test_cost_sweeps_are_read_from_the_claim_declaration():
     assert [s.parameter for s in sweeps] == ["n"] and sweeps[0].bound == 1.0
     sweeps[0].run(rounds=1)
     assert calls == [2, 4] and len(sweeps[0].seconds) == 2
+
+
+def test_tree_memory_counts_a_child_process():
+    import subprocess
+    import sys
+    import time
+
+    from checks.bench_quick_run import TreeMemory
+    pytest.importorskip("psutil")
+    # a parent that starts a child holding about 60 MB of its own (written, so resident)
+    code = ("import subprocess, sys; subprocess.run([sys.executable, '-c', "
+            "'import time; b = bytearray(60 * 1024 * 1024); time.sleep(1.5)'])")
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    memory = TreeMemory(proc.pid, every_s=0.02)
+    memory.start()
+    proc.wait()
+    time.sleep(0.05)
+    memory.stop()
+    mb = 1024 * 1024
+    assert memory.peak_pss > 60 * mb and memory.peak_rss >= memory.peak_pss
+    assert memory.peak_single_rss > 60 * mb
