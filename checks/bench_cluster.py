@@ -3,13 +3,15 @@
 
 The work is a representative subset of the quick profile: every ``stride``-th quick-tier claim in
 registry order with its mutants, so every paper and kind is in it and no claim is named here. The
-cluster is started and its workers have imported the registry before the clock starts (a cluster
+cluster is started and its workers have imported the libraries and the registry
+(:mod:`checks.worker_preload`, what a local run's workers start with) before the clock starts (a cluster
 stays up between runs; its start-up is reported separately). Both runs must give the same
 outcomes.
 """
 
 from __future__ import annotations
 
+import json
 import time
 
 
@@ -27,7 +29,7 @@ def representative_claims(stride: int):
 
 
 def _warm(_: int) -> bool:
-    import theory.papers  # noqa: F401
+    import checks.worker_preload  # noqa: F401  (the libraries and papers a local worker starts with)
     return True
 
 
@@ -59,7 +61,8 @@ def bench_cluster(stride: int = 8, workers: int = 2):
                 m.pop("wall_s")
         return entries
 
-    same = untimed(parallel) == untimed(serial)
+    # compared as JSON: a NaN in a counterexample (a mutant refuted by NaN) equals itself there
+    same = json.dumps(untimed(parallel), sort_keys=True) == json.dumps(untimed(serial), sort_keys=True)
     tasks = sum(1 + len(c.mutants) for c in claims)
     longest = max(r.outcome.wall_s + sum(o.wall_s for _, o in r.mutants) for r in serial)
     import os

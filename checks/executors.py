@@ -291,15 +291,21 @@ class DaskExecutor(Executor):
         # Read by the scheduler we start (a user's scheduler has its own setting): a task whose
         # worker died more than this often is failed with KilledWorker instead of retried.
         dask.config.set({"distributed.scheduler.allowed-failures": WORKER_DEATHS_ALLOWED})
+        # The workers of the LocalCluster started here (a user's cluster keeps its own settings) do
+        # not sample their own stacks every 10 ms or watch the GIL every 1 ms: on 2 cores both took
+        # CPU from the claims (measured on the cluster benchmark's 70 tasks: see docs/performance.md).
+        quiet_workers = {"distributed.worker.profile.enabled": False,
+                         "distributed.admin.system-monitor.gil.enabled": False}
         if scheduler:
             try:
                 self.client = Client(scheduler, timeout="20s")
             except OSError as exc:
                 raise InputError(f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({exc})") from None
         else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        host="127.0.0.1", dashboard_address=None,
-                                        silence_logs=40)  # logging.ERROR
+            with dask.config.set(quiet_workers):
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address=None,
+                                            silence_logs=40)  # logging.ERROR
             self.client = Client(self.cluster)
         self.workers = len(self.client.scheduler_info().get("workers", {})) or workers
 

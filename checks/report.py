@@ -319,7 +319,13 @@ def render_pages(report: dict, directory: Path, *, figures: bool = True, baselin
         from checks.reporting import plots
 
         figure_files = plots.save_report_figures(report, directory / FIGURES_DIR, FIGURES_DIR, map_fn=map_fn)
-    diff = diff_reports(baseline, report) if baseline is not None else None
+    if baseline is not None:
+        try:
+            validate_report(baseline, "baseline")
+        except ReportError as exc:
+            raise InputError(str(exc)) from None
+    # the report: write_report read it back through report_from_json, which validated it
+    diff = diff_reports(baseline, report, validated=True) if baseline is not None else None
     view = build_view(report, figure_files, diff, baseline_label)
     for fmt in formats():
         fmt.write(view, directory)
