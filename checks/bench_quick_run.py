@@ -32,7 +32,14 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.every_s = pid, every_s
         self.peak_pss = self.peak_rss = self.peak_single_rss = 0
+        self._cpu: dict[int, float] = {}  # pid -> user + system seconds when last seen
         self._done = threading.Event()
+
+    @property
+    def cpu_s(self) -> float:
+        """CPU seconds of every process of the tree (as last sampled): workers started by a fork
+        server are not the run's children, so the run's own rusage does not count them."""
+        return sum(self._cpu.values())
 
     def run(self) -> None:
         import psutil
@@ -49,8 +56,10 @@ class TreeMemory(threading.Thread):
             for p in procs:
                 try:
                     info = p.memory_full_info()
+                    times = p.cpu_times()
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
+                self._cpu[p.pid] = times.user + times.system
                 pss += info.pss
                 rss += info.rss
                 single = max(single, info.rss)
@@ -68,7 +77,6 @@ def timed_run(extra: list[str]) -> dict:
     """Wall time, CPU time of the tree and peak memory of one ``theorycheck run`` (quick profile)."""
     with tempfile.TemporaryDirectory(prefix="theorycheck-bench-") as out:
         command = [sys.executable, "-m", "checks", "run", "--out", out, *extra]
-        before = os.times()
         start = time.perf_counter()
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         memory = TreeMemory(proc.pid)
@@ -76,8 +84,7 @@ def timed_run(extra: list[str]) -> dict:
         output, _ = proc.communicate()
         wall = time.perf_counter() - start
         memory.stop()
-        after = os.times()
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    cpu = memory.cpu_s
     if proc.returncode != 0:
         tail = "\n".join(output.splitlines()[-5:])
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{tail}")
