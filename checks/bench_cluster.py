@@ -38,7 +38,7 @@ def bench_cluster(stride: int = 8, workers: int = 2):
     from checks.executors import make_executor
     from checks.profiles import get_profile
     from checks.cli import _baseline_for
-    from checks.run import claim_entry, run_claims, task_costs
+    from checks.run import run_claims, task_costs, untimed_entries
     profile = get_profile("quick")
     claims = representative_claims(stride)
     costs = task_costs(_baseline_for(None)[0])  # longest first, as `theorycheck run` orders them
@@ -53,16 +53,8 @@ def bench_cluster(stride: int = 8, workers: int = 2):
     serial = run_claims(claims, profile, 0, jobs=1)
     serial_s = time.perf_counter() - start
 
-    def untimed(results):
-        entries = [claim_entry(r) for r in results]
-        for e in entries:
-            e.pop("wall_s")
-            for m in e["mutants"]:
-                m.pop("wall_s")
-        return entries
-
     # compared as JSON: a NaN in a counterexample (a mutant refuted by NaN) equals itself there
-    same = json.dumps(untimed(parallel), sort_keys=True) == json.dumps(untimed(serial), sort_keys=True)
+    same = json.dumps(untimed_entries(parallel), sort_keys=True) == json.dumps(untimed_entries(serial), sort_keys=True)
     tasks = sum(1 + len(c.mutants) for c in claims)
     longest = max(r.outcome.wall_s + sum(o.wall_s for _, o in r.mutants) for r in serial)
     import os

@@ -224,6 +224,17 @@ def _versions() -> dict:
             "platform": platform.platform()}
 
 
+def untimed_entries(results: Iterable[ClaimResult]) -> list[dict]:
+    """The report entries of ``results`` without their wall times: what two runs of the same claims
+    under the same seed must agree on, wherever they ran."""
+    entries = [claim_entry(r) for r in results]
+    for e in entries:
+        e.pop("wall_s")
+        for m in e["mutants"]:
+            m.pop("wall_s")
+    return entries
+
+
 def claim_entry(r: ClaimResult) -> dict:
     c, o = r.claim, r.outcome
     return {

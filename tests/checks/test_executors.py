@@ -16,7 +16,7 @@ from checks.cli import main
 from checks.executors import DASK_MISSING, DaskExecutor, Task, make_executor, parse_jobs
 from checks.journal import Journal
 from checks.profiles import get_profile
-from checks.run import claim_entry, longest_first, run_claims, select_claims, task_costs
+from checks.run import longest_first, run_claims, select_claims, task_costs, untimed_entries
 from theory.claims import Verdict
 from theory.errors import InputError
 
@@ -27,12 +27,7 @@ SEED = 5
 
 def _entries(results) -> list[dict]:
     """The report entries without their timings."""
-    entries = [claim_entry(r) for r in results]
-    for e in entries:
-        e.pop("wall_s")
-        for m in e["mutants"]:
-            m.pop("wall_s")
-    return entries
+    return untimed_entries(results)
 
 
 @pytest.fixture(scope="module")
