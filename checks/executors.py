@@ -112,31 +112,12 @@ def run_task_on_dask(task: Task, profile_name: str, device: str) -> Outcome:
         return run_task(task, profile_name, device)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the process that started it dies (prctl PR_SET_PDEATHSIG).
-
-    Without it a run killed with SIGKILL leaves its workers behind, busy with their task and holding
-    the run's stdout/stderr open. Elsewhere (no prctl) nothing is done: workers then exit when they
-    next read their closed task queue.
-    """
-    import ctypes
-    import signal
-    import sys
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
-    except OSError:
-        pass
-
-
 def limit_threads(threads: int) -> None:
     """Worker start-up: BLAS/OpenMP pools and torch's intra-op pool share the CPUs between the
     workers instead of each spinning up one thread per CPU and fighting over the same cores.
     (Torch's pool is set only if torch is imported; a worker that later imports it inherits
-    OMP_NUM_THREADS, set here before any import.) Workers also die with their parent."""
+    OMP_NUM_THREADS, set here before any import.)"""
     import sys
-    _die_with_parent()
     os.environ["OMP_NUM_THREADS"] = str(threads)
     from threadpoolctl import threadpool_limits
     threadpool_limits(threads)
@@ -162,7 +143,7 @@ def worker_context():
     return ctx
 
 
-def start_worker(threads: int, modules: str, run_pid: int | None = None) -> None:
+def start_worker(threads: int, modules: str, run_pid: int) -> None:
     """Worker start-up: the thread limits of :func:`limit_threads`, the ``--module`` papers of the
     run that started it (the fork server's environment is that of the first run in this process),
     and an exit when the run's process ``run_pid`` is gone (:func:`_exit_with`)."""
@@ -172,17 +153,18 @@ def start_worker(threads: int, modules: str, run_pid: int | None = None) -> None
     else:
         os.environ.pop(MODULES_ENV, None)
     limit_threads(threads)
-    if run_pid is not None and run_pid != os.getppid():
-        _exit_with(run_pid)
+    _exit_with(run_pid)
 
 
 def _exit_with(pid: int) -> None:
-    """End this worker as soon as process ``pid`` (the run) ends, however it ends.
+    """End this worker as soon as process ``pid`` (the run) ends, however it ends (SIGKILL included).
 
-    A worker started by the fork server is the fork server's child, so PR_SET_PDEATHSIG follows the
-    fork server; and the fork server stays up while any worker holds its "alive" pipe. A run killed
-    with SIGKILL would leave both behind for ever, holding its output open (tests/checks/test_cli.py
-    kills one). A daemon thread waits on a pidfd of the run (Linux), or polls it twice a second.
+    Without it a killed run leaves its workers behind, busy with their task and holding the run's
+    output open (tests/checks/test_cli.py kills one). The run is not always the worker's parent: a
+    worker started by the fork server is the fork server's child, and the fork server stays up while
+    any worker holds its "alive" pipe, so Linux's PR_SET_PDEATHSIG (which this replaces) would follow
+    the fork server and never fire. A daemon thread waits on a pidfd of the run (Linux), or polls it
+    twice a second elsewhere.
     """
     import threading
     import time
