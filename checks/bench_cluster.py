@@ -37,11 +37,10 @@ def bench_cluster(stride: int = 8, workers: int = 2):
     from checks.bench import BenchResult
     from checks.executors import make_executor
     from checks.profiles import get_profile
-    from checks.cli import _baseline_for
-    from checks.run import run_claims, task_costs, untimed_entries
+    from checks.run import baseline_costs, run_claims, untimed_entries
     profile = get_profile("quick")
     claims = representative_claims(stride)
-    costs = task_costs(_baseline_for(None)[0])  # longest first, as `theorycheck run` orders them
+    costs = baseline_costs()  # longest first, as `theorycheck run` orders them
     start = time.perf_counter()
     with make_executor("dask", workers) as ex:
         ex.map(_warm, range(workers * 4))

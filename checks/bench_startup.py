@@ -28,13 +28,12 @@ def _replayable_claim() -> tuple[str, str, str]:
     import numpy as np
 
     import theory.papers  # noqa: F401
-    from checks.cli import _baseline_for
-    from checks.run import task_costs
+    from checks.run import baseline_for, task_costs
     from theory.claims import REGISTRY, Kind
     from theory.domains import canonical_json
     claims = list(REGISTRY)
     candidates = [c for c in claims if c.kind in (Kind.IDENTITY, Kind.INEQUALITY) and not c.examples]
-    baseline = _baseline_for(None)[0] or {}
+    baseline = baseline_for(None)[0] or {}
     instances = {e["id"]: e.get("instances") or 0 for e in baseline.get("claims", ())}
     costs = task_costs(baseline)
     per_instance = {cid: cost / instances[cid] for (cid, mutant), cost in costs.items()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from theory.errors import ReportError, TheorycheckError
 
-DEFAULT_OUT = "reports"
+DEFAULT_OUT = "reports"  # where reports are written; the committed baseline is DEFAULT_OUT/baseline
 
 EPILOG = """examples (theorycheck list shows every paper key and claim id):
   theorycheck run                                   quick profile, all papers, CPU
@@ -232,7 +232,7 @@ def _executor(args, tasks: int):
 def cmd_run(args) -> int:
     from checks.journal import Journal
     from checks.report import write_report
-    from checks.run import build_report, new_run_id, run_claims, task_costs
+    from checks.run import baseline_for, build_report, new_run_id, run_claims, task_costs
     out_dir = Path(args.out)
     _check_writable(out_dir)
     if args.resume:
@@ -249,7 +249,7 @@ def cmd_run(args) -> int:
             "paper": args.paper, "claim": args.claim, "profile": profile.name, "device": args.device,
             "seed": seed, "no_mutants": args.no_mutants, "started": started})
     # the baseline's wall times order the tasks of a parallel run longest first
-    baseline, label = _baseline_for(args.baseline)
+    baseline, label = baseline_for(args.baseline)
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
     tasks = len(claims) * (1 if args.no_mutants else 1 + max(len(c.mutants) for c in claims))
     with _executor(args, tasks) as executor:
@@ -391,17 +391,6 @@ def cmd_mutants(args) -> int:
     return 0 if not survivors else 1
 
 
-def _baseline_for(option: str | None) -> tuple[dict | None, str]:
-    """The report a run compares with (``run --baseline``) and how the pages name it."""
-    from checks.report import load_report
-    if option is not None and option.lower() == "none":
-        return None, ""
-    path = Path(option) if option else Path(DEFAULT_OUT) / "baseline" / "report.json"
-    if option is None and not path.exists():
-        return None, ""
-    return load_report(path), "the baseline" if option is None else str(path)
-
-
 def cmd_diff(args) -> int:
     from checks.diff import diff_reports, format_diff
     from checks.report import dumps, load_report
@@ -421,13 +410,21 @@ def cmd_replay(args) -> int:
     target = c.with_mutant(c.mutant(args.mutant)) if args.mutant else c
     target.domain.check(recipe)
     value = evaluate(target, recipe)
-    if isinstance(value, Evidence):
-        _out(json.dumps(value.as_dict(), indent=2, default=_json_default))
-        if value.precondition:
-            _out(f"precondition violated: {value.precondition}")
+    parts = [value] if isinstance(value, Evidence) else value
+    if isinstance(parts, (list, tuple)) and parts and all(isinstance(v, Evidence) for v in parts):
+        # each relation as the report shows it; a Series is summarised, not dumped point by point
+        for ev in parts:
+            shown = ev.as_dict()
+            if ev.series:
+                shown["series"] = [f"{s.name}: {len(s.x)} points" for s in ev.series]
+            _out(json.dumps(shown, indent=2, default=_json_default))
+        violated = [ev.precondition for ev in parts if ev.precondition]
+        if violated:
+            _out(f"precondition violated: {violated[0]}")
             return 0
-        _out("holds" if value.holds else "REFUTED on this instance")
-        return 0 if value.holds else 1
+        holds = all(ev.holds for ev in parts)
+        _out("holds" if holds else "REFUTED on this instance")
+        return 0 if holds else 1
     _out(json.dumps(value, indent=2, default=_json_default))
     return 0
 
@@ -440,7 +437,7 @@ def _json_default(x):
 
 
 def cmd_calibrate(args) -> int:
-    from checks.run import run_seeds, task_costs
+    from checks.run import baseline_costs, run_seeds
     if args.seeds < 1:
         raise TheorycheckError(f"--seeds must be >= 1, got {args.seeds}")
     args.seed = 0
@@ -451,7 +448,7 @@ def cmd_calibrate(args) -> int:
     tasks = len(seeds) * len(claims) * (1 + max(len(c.mutants) for c in claims))
     with _executor(args, tasks) as executor:
         # the committed baseline's wall times (quick profile) order the tasks longest first
-        costs = task_costs(_baseline_for(None)[0]) if profile.name == "quick" else None
+        costs = baseline_costs() if profile.name == "quick" else None
         by_seed = run_seeds(claims, profile, seeds, device=device, executor=executor, costs=costs)
     for seed in seeds:
         results = by_seed[seed]

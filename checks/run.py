@@ -10,6 +10,7 @@ import platform
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from checks.engine import Outcome
@@ -182,6 +183,25 @@ def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device
         out[s] = [results[(c.id, s)] for c in claims]
         combine(out[s])
     return out
+
+
+def baseline_for(option: str | None) -> tuple[dict | None, str]:
+    """The report a run compares with (``run --baseline``: a path, ``"none"``, or None for the
+    committed ``reports/baseline/report.json`` when it exists) and how the pages name it."""
+    from checks.cli import DEFAULT_OUT
+    from checks.report import load_report
+    if option is not None and option.lower() == "none":
+        return None, ""
+    path = Path(option) if option else Path(DEFAULT_OUT) / "baseline" / "report.json"
+    if option is None and not path.exists():
+        return None, ""
+    return load_report(path), "the baseline" if option is None else str(path)
+
+
+def baseline_costs() -> dict[tuple[str, str | None], float]:
+    """:func:`task_costs` of the committed baseline (empty without one): what orders a quick run's
+    tasks longest first, in ``run``, ``calibrate`` and the benchmarks alike."""
+    return task_costs(baseline_for(None)[0])
 
 
 def task_costs(report: dict | None) -> dict[tuple[str, str | None], float]:

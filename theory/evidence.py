@@ -112,7 +112,15 @@ def close(lhs, rhs, *, tol: float, why: str, series=(), **details) -> Evidence:
     lhs, rhs = float(lhs), float(rhs)
     err = abs(lhs - rhs)
     ok = _finite_or_fail(lhs, rhs) and err <= tol
-    slack = (tol - err) / max(tol, 1e-300) if _finite_or_fail(lhs, rhs) else -math.inf
+    if not _finite_or_fail(lhs, rhs):
+        slack = -math.inf
+    elif tol > 0.0:
+        # 1 − err/tol, with tol itself as the scale even when it is subnormal (a tolerance that
+        # scales with gradients which vanish, e.g. a network with every unit inactive): dividing
+        # by a floor of 1e-300 instead reported exact agreement as a slack of ~1e-14
+        slack = 1.0 - min(err / tol, 1e300)
+    else:  # an exact relation (tol = 0): no room, 0 when it holds
+        slack = -min(err / 1e-300, 1e300)
     return Evidence(lhs, rhs, "==", tol, why, ok, slack, details=details, series=list(series))
 
 

@@ -11,10 +11,9 @@ log space, so margins of several hundred (losses near 1e-300) stay exact:
 - ℓ_log and ψ on torch tensors, differentiable, for the trainings that need autograd or a device
   (:func:`logistic_loss_torch`, :func:`smoothed_margin_torch`).
 
-The loss names are :data:`LOSSES`; Telgarsky 2023's ℓ_exp and ℓ_log are accepted as the spellings
-"exp" and "log" of the same two losses (:data:`SHORT_NAMES`, resolved by :func:`loss_name`), so
-claims keep the paper's notation in their domains (their instance recipes, which seed the
-instances' random streams, contain it) while every formula is written once, here.
+The loss names are :data:`LOSSES`, one vocabulary for every paper: Telgarsky 2023's ℓ_exp and ℓ_log
+are "exponential" and "logistic" here too, in code and in claims' domains alike, and every formula is
+written once, here. :func:`check_loss` validates a name.
 
 Accuracy notes: −ℓ_log'(z) = expit(−z) is computed as such (the form 0.5(1 − tanh(z/2)) cancels to
 exactly 0 for z ≳ 36); ℓ_log⁻¹(s) = −ln(e^s − 1) switches to −s − ln(1 − e^{−s}) for s > 30.
@@ -34,20 +33,14 @@ from theory.validation import as_tensor, as_vector, finite_array, finite_real, r
 
 LOSSES = ("logistic", "exponential")
 
-#: Telgarsky 2023 writes ℓ_log and ℓ_exp; those short names are accepted everywhere as spellings
-#: of the same two losses (one implementation, whichever paper's notation a claim uses)
-SHORT_NAMES = {"log": "logistic", "exp": "exponential"}
-
 #: (c1, c2) of Lemma A.1 part 2 as printed: min_i p_i <= ψ(p) + c1 ln n + c2
 LEMMA_A1_PART2_CONSTANTS = {"logistic": (2.0, 1.0), "exponential": (1.0, 0.0)}
 
 
-def loss_name(loss: str) -> str:
-    """The name in :data:`LOSSES` of ``loss`` (a name in LOSSES or a short spelling in SHORT_NAMES)."""
-    if isinstance(loss, str) and loss in SHORT_NAMES:
-        return SHORT_NAMES[loss]
+def check_loss(loss: str) -> str:
+    """``loss`` itself, after checking that it names one of :data:`LOSSES`."""
     if not isinstance(loss, str) or loss not in LOSSES:
-        raise InputError(f"loss must be one of {LOSSES} (or {tuple(SHORT_NAMES)}), got {loss!r}")
+        raise InputError(f"loss must be one of {LOSSES}, got {loss!r}")
     return loss
 
 
@@ -63,7 +56,7 @@ def loss_values(p, loss: str = "logistic") -> np.ndarray:
     """ℓ(p_i) elementwise, for a margin or an array of margins of any shape: log1p(e^{−p}) (logistic,
     as logaddexp(0, −p)) or e^{−p} (exponential)."""
     p = finite_array(p, "margins")
-    if loss_name(loss) == "logistic":
+    if check_loss(loss) == "logistic":
         return np.logaddexp(0.0, -p)
     return np.exp(-p)
 
@@ -72,7 +65,7 @@ def neg_derivative(p, loss: str = "logistic") -> np.ndarray:
     """−ℓ'(p_i) = |ℓ'(p_i)| elementwise, for a margin or an array of margins of any shape:
     1/(1 + e^{p}) (logistic, via expit) or e^{−p} (exponential)."""
     p = finite_array(p, "margins")
-    if loss_name(loss) == "logistic":
+    if check_loss(loss) == "logistic":
         return special.expit(-p)
     return np.exp(-p)
 
@@ -81,7 +74,7 @@ def second_derivative(p, loss: str = "logistic") -> np.ndarray:
     """ℓ''(p_i) elementwise, for a margin or an array of margins of any shape: σ(p)σ(−p) (logistic,
     via expit) or e^{−p} (exponential)."""
     p = finite_array(p, "margins")
-    if loss_name(loss) == "logistic":
+    if check_loss(loss) == "logistic":
         return special.expit(p) * special.expit(-p)
     return np.exp(-p)
 
@@ -89,7 +82,7 @@ def second_derivative(p, loss: str = "logistic") -> np.ndarray:
 def inverse(s: float, loss: str = "logistic") -> float:
     """ℓ⁻¹(s) for s > 0: −ln(e^s − 1) (logistic, defined for every s > 0) or −ln s (exponential)."""
     s = finite_real(s, "s", lo=0.0, lo_open=True)
-    if loss_name(loss) == "exponential":
+    if check_loss(loss) == "exponential":
         return float(-np.log(s))
     if s > 30.0:
         return float(-s - np.log1p(-np.exp(-s)))
@@ -99,7 +92,7 @@ def inverse(s: float, loss: str = "logistic") -> float:
 def total_loss_log(p, loss: str = "logistic") -> float:
     """ln Σ_i ℓ(p_i), accurate even when every ℓ(p_i) underflows."""
     p = margins(p)
-    if loss_name(loss) == "exponential":
+    if check_loss(loss) == "exponential":
         return float(special.logsumexp(-p))
     # ln ℓ_log(z) = ln log1p(e^{-z}); for z > 30, log1p(e^{-z}) = e^{-z}(1 - e^{-z}/2 + ...)
     big = p > 30.0
@@ -116,7 +109,7 @@ def smoothed_margin(p, loss: str = "logistic") -> float:
     in the hundreds do not underflow.
     """
     p = margins(p)
-    if loss_name(loss) == "exponential":
+    if check_loss(loss) == "exponential":
         return float(-special.logsumexp(-p))
     log_s = total_loss_log(p, "logistic")
     s = float(np.exp(log_s))
@@ -138,7 +131,7 @@ def neg_derivative_at(z: float, loss: str = "logistic") -> float:
 def log_neg_derivative_at(z: float, loss: str = "logistic") -> float:
     """ln |ℓ'(z)| at one point (z may be ±inf): −z (exponential) or −ln(1 + e^{z}) (logistic), finite
     where |ℓ'(z)| itself underflows."""
-    kind = loss_name(loss)
+    kind = check_loss(loss)
     z = real_or_inf(z, "z")
     return -z if kind == "exponential" else -float(np.logaddexp(0.0, z))
 
@@ -151,7 +144,7 @@ def neg_derivative_interval(p, loss: str = "logistic"):
     """
     import mpmath
 
-    kind = loss_name(loss)
+    kind = check_loss(loss)
     if not isinstance(p, type(mpmath.iv.mpf(0))):
         raise InputError(f"p must be an mpmath interval (mpmath.iv.mpf), got {type(p).__name__}")
     if kind == "exponential":

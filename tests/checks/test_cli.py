@@ -219,3 +219,31 @@ def test_baseline_command_writes_json_and_markdown(tmp_path, capsys, monkeypatch
     from checks.report import load_report
     report = load_report(tmp_path / "baseline" / "report.json")
     assert report["run"]["seed"] == 0 and (tmp_path / "baseline" / "report.md").is_file()
+
+
+SERIES_NOTE = '''
+from theory.claims import Int, Kind, Mutant, Paper, Source, Space, at_least, at_most, claim
+from theory.evidence import Series
+
+NOTE = Paper(key="replaynote2026", authors="A. Author", year=2026, title="A note", where="arXiv:2")
+
+
+@claim(id="replaynote2026.lem1.two-sides", source=Source(NOTE, "Lemma 1", line=1), kind=Kind.INEQUALITY,
+       domain=Space(k=Int(1, 5)), mutants=(Mutant("k <= 2", params={"cap": 2}),))
+def two_sides(inst, cap=5):
+    r"""1 \\le k \\le 5"""
+    curve = Series("k-curve", list(range(5000)), [float(inst.k)] * 5000)
+    return [at_least(inst.k, 1, series=[curve]), at_most(inst.k, cap)]
+'''
+
+
+def test_replay_of_several_relations_prints_each_and_summarises_series(capsys, tmp_path):
+    module = tmp_path / "replaynote.py"
+    module.write_text(SERIES_NOTE)
+    code, text, _ = run_cli(capsys, "replay", "replaynote2026.lem1.two-sides", "--instance", '{"k": 4}',
+                            "--module", str(module))
+    assert code == 0 and text.rstrip().endswith("holds")
+    assert text.count('"relation"') == 2 and "k-curve: 5000 points" in text and "4999" not in text
+    code, text, _ = run_cli(capsys, "replay", "replaynote2026.lem1.two-sides", "--instance", '{"k": 4}',
+                            "--mutant", "k <= 2", "--module", str(module))
+    assert code == 1 and "REFUTED on this instance" in text

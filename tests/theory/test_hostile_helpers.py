@@ -107,8 +107,8 @@ CASES = [
         c=real(lo=0.0, lo_open=True))
       for f in (divergences.scaled_reference_divergence, divergences.scaled_reference_closed_form)],
     # gradient_flow
-    C(gradient_flow.duals, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exp"), p=vector("nonempty"), loss=LOSS),
-    *[C(f, lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="exp"),
+    C(gradient_flow.duals, lambda: dict(p=np.array([0.5, -1.0, 2.0]), loss="exponential"), p=vector("nonempty"), loss=LOSS),
+    *[C(f, lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="exponential"),
         a=vector("length"), V=matrix("columns"), X=matrix("ball", "columns"), y=vector("labels", "length"),
         loss=LOSS)
       for f in (gradient_flow.gf_direction, gradient_flow.risk_gradient, gradient_flow.gf_velocity,
@@ -116,7 +116,7 @@ CASES = [
     C(gradient_flow.geometric_steps, lambda: dict(total=50, count=5),
       total=integer(1, cap="enormous"), count=integer(1, cap=True)),
     C(gradient_flow.run_gradient_flow,
-      lambda: dict(model=gradient_flow.TwoLayerModel(points(), labels()), params=net(), loss="exp", steps=3,
+      lambda: dict(model=gradient_flow.TwoLayerModel(points(), labels()), params=net(), loss="exponential", steps=3,
                    step=0.5, snapshot_count=3),
       {"model": ["model"], "params": ["params"]},
       model=other(none=None, obj=object(), text="m"),
@@ -124,7 +124,7 @@ CASES = [
                    ragged=([1.0], [[1.0], [1.0, 2.0]])),
       loss=LOSS, steps=integer(1, cap=True), step=real(lo=0.0, lo_open=True), snapshot_count=integer(1, cap=True)),
     C(gradient_flow.run_gradient_descent,
-      lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="log", steps=2),
+      lambda: dict(a=net()[0], V=net()[1], X=points(), y=labels(), loss="logistic", steps=2),
       a=vector("length"), V=matrix("columns"), X=matrix("ball", "columns"), y=vector("labels", "length"),
       loss=LOSS, steps=integer(1, cap=True)),
     # hard_distribution
@@ -209,10 +209,10 @@ CASES = [
     *[C(f, lambda: dict(p=np.array([1.0, -2.0, 40.0]), loss="logistic"), {"p": ["margins"]},
         p=vector("nonempty"), loss=LOSS)
       for f in (losses.total_loss_log, losses.smoothed_margin, losses.mean_neg_derivative)],
-    C(losses.loss_name, lambda: dict(loss="log"), loss=LOSS),
-    C(losses.log_neg_derivative_at, lambda: dict(z=0.3, loss="log"),
+    C(losses.check_loss, lambda: dict(loss="logistic"), loss=LOSS),
+    C(losses.log_neg_derivative_at, lambda: dict(z=0.3, loss="logistic"),
       z=other(none=None, text="z", nan=math.nan, array=np.array([1.0, 2.0])), loss=LOSS),
-    C(losses.neg_derivative_interval, lambda: dict(p=iv(0.5), loss="log"),
+    C(losses.neg_derivative_interval, lambda: dict(p=iv(0.5), loss="logistic"),
       p=other(none=None, text="p", number=0.5, array=np.array([1.0, 2.0])), loss=LOSS),
     C(losses.inverse, lambda: dict(s=0.5, loss="logistic"), s=real(lo=0.0, lo_open=True), loss=LOSS),
     C(losses.neg_derivative_at, lambda: dict(z=0.5, loss="exponential"), z=real(), loss=LOSS),

@@ -2,8 +2,8 @@
 
 Telgarsky 2023, Section 1.2 ("Margins and dual variables") and Appendix A.3:
 
-* ℓ_exp(z) = e^{−z}, ℓ_log(z) = ln(1 + e^{−z}) (:mod:`theory.losses`, which takes the paper's names
-  "exp" and "log" as spellings of "exponential" and "logistic"); R̂(W) = (1/n) Σ_i ℓ(p_i(W)).
+* ℓ_exp(z) = e^{−z}, ℓ_log(z) = ln(1 + e^{−z}) (:mod:`theory.losses`, named "exponential" and
+  "logistic" there and here); R̂(W) = (1/n) Σ_i ℓ(p_i(W)).
 * The smoothed margin γ̃ = ℓ⁻¹(Σ_i ℓ(p_i)) and the normalised smoothed margin γ̊ = γ̃/‖W‖².
 * The duals q = ∇_p γ̃, q_i = ℓ'(p_i)/ℓ'(γ̃), and 𝒬 with −ℓ'(p_i) = q_i 𝒬. The paper prints
   𝒬 := ℓ'(γ̃) (negative); the identity needs 𝒬 := |ℓ'(γ̃)| (catalogue m3). :func:`duals` returns the
@@ -44,7 +44,7 @@ def duals(p, loss: str) -> Duals:
 
     γ̃ = ℓ⁻¹(Σ_i ℓ(p_i)) is :func:`theory.losses.smoothed_margin` (the ψ of the 2-homogeneity paper's
     Lemma A.1)."""
-    kind = losses.loss_name(loss)
+    kind = losses.check_loss(loss)
     p = as_vector(p, "p", min_length=1)
     g = losses.smoothed_margin(p, kind)
     log_Q = losses.log_neg_derivative_at(g, kind)
@@ -208,7 +208,7 @@ def run_gradient_flow(model, params, loss: str, *, steps: int, step: float = 1.0
     * ``relative=c``: loss-independent steps along g of length c·‖W‖/(1 + ‖W‖²), the scale at
       which γ̊ (smoothing temperature ln n/‖W‖²) is resolved; the GF time is accumulated in log space.
     """
-    losses.loss_name(loss)
+    losses.check_loss(loss)
     for method in ("margins", "weighted_gradient"):
         callable_arg(getattr(model, method, None), f"model.{method}")
     if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):

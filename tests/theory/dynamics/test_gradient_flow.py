@@ -24,8 +24,8 @@ def test_smoothed_margin_inverts_the_total_loss(loss):
 
 def test_smoothed_margin_is_stable_at_large_margins():
     p = np.full(3, 800.0)
-    assert losses.smoothed_margin(p, "exp") == pytest.approx(800.0 - math.log(3), rel=1e-15)
-    assert losses.smoothed_margin(p, "log") == pytest.approx(800.0 - math.log(3), rel=1e-12)
+    assert losses.smoothed_margin(p, "exponential") == pytest.approx(800.0 - math.log(3), rel=1e-15)
+    assert losses.smoothed_margin(p, "logistic") == pytest.approx(800.0 - math.log(3), rel=1e-12)
 
 
 @pytest.mark.parametrize("loss", losses.LOSSES)
@@ -43,7 +43,7 @@ def test_logistic_dual_mass_is_at_least_one():
     rng = np.random.default_rng(0)
     for _ in range(50):
         p = rng.normal(0, 5, size=rng.integers(1, 10))
-        assert gf.duals(p, "log").q.sum() >= 1 - 1e-12
+        assert gf.duals(p, "logistic").q.sum() >= 1 - 1e-12
 
 
 def problem(seed=0):
@@ -73,30 +73,30 @@ def test_margin_rates_match_finite_differences_along_the_velocity(loss):
 
 def test_velocity_is_minus_the_risk_gradient():
     a, V, X, y = problem(1)
-    va, vV = gf.gf_velocity(a, V, X, y, "log")
+    va, vV = gf.gf_velocity(a, V, X, y, "logistic")
     h = 1e-6
     e = np.zeros_like(a)
     e[2] = h
-    risk = lambda aa: float(np.mean(losses.loss_values(nets.margins(aa, V, X, y), "log")))
+    risk = lambda aa: float(np.mean(losses.loss_values(nets.margins(aa, V, X, y), "logistic")))
     assert -va[2] == pytest.approx((risk(a + e) - risk(a - e)) / (2 * h), rel=1e-6)
 
 
 def test_gradient_descent_run_records_and_is_reproducible():
     X, y = sparse_parity.sample_parity(16, 6, np.random.default_rng(2))
     a, V = nets.standard_init(8, 6, np.random.default_rng(3))
-    t1 = gf.run_gradient_descent(a, V, X, y, "exp", steps=50)
-    t2 = gf.run_gradient_descent(a, V, X, y, "exp", steps=50)
+    t1 = gf.run_gradient_descent(a, V, X, y, "exponential", steps=50)
+    t2 = gf.run_gradient_descent(a, V, X, y, "exponential", steps=50)
     assert len(t1.smoothed_normalized) == 51 and t1.smoothed_normalized == t2.smoothed_normalized
     assert 0 in t1.snapshots and 50 in t1.snapshots
     assert t1.times[-1] == pytest.approx(50.0)
     # GD decreases the risk at this step size
-    assert losses.smoothed_margin(nets.margins(*t1.final, X, y), "exp") > losses.smoothed_margin(nets.margins(a, V, X, y), "exp")
+    assert losses.smoothed_margin(nets.margins(*t1.final, X, y), "exponential") > losses.smoothed_margin(nets.margins(a, V, X, y), "exponential")
 
 
 def test_relative_steps_have_the_requested_length():
     X, y = sparse_parity.sample_parity(16, 6, np.random.default_rng(4))
     a, V = nets.standard_init(8, 6, np.random.default_rng(5))
-    t = gf.run_gradient_descent(a, V, X, y, "log", steps=1, relative=0.1)
+    t = gf.run_gradient_descent(a, V, X, y, "logistic", steps=1, relative=0.1)
     a1, V1 = t.final
     moved = math.sqrt(np.sum((a1 - a) ** 2) + np.sum((V1 - V) ** 2))
     N = math.sqrt(nets.squared_norm(a, V))
@@ -110,10 +110,10 @@ def test_geometric_steps():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: losses.loss_values(1.0, "hinge"), "loss must be"),
-    (lambda: gf.duals([np.nan], "exp"), "non-finite"),
-    (lambda: gf.run_gradient_descent(np.ones(2), np.ones((2, 2)), np.ones((1, 2)) / 2, [1.0], "exp",
+    (lambda: gf.duals([np.nan], "exponential"), "non-finite"),
+    (lambda: gf.run_gradient_descent(np.ones(2), np.ones((2, 2)), np.ones((1, 2)) / 2, [1.0], "exponential",
                                      steps=0), "steps"),
-    (lambda: gf.run_gradient_descent(np.ones(2), np.ones((2, 2)), np.ones((1, 2)) / 2, [1.0], "exp",
+    (lambda: gf.run_gradient_descent(np.ones(2), np.ones((2, 2)), np.ones((1, 2)) / 2, [1.0], "exponential",
                                      steps=3, step=-1.0), "step"),
 ])
 def test_bad_inputs(call, message):

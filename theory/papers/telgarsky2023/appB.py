@@ -40,12 +40,12 @@ claim(
     source=src("Lemma B.2", APP_B, 793),
     statement=r"\ell\in\{\ell_{\log},\ell_{\exp}\},\ |\ell'(z)| \le 1/8 \implies \ell(z) \le 2|\ell'(z)|",
     kind=Kind.INEQUALITY,
-    domain=Space(z=Real(-20.0, 40.0), loss=Choice("log", "exp")),
+    domain=Space(z=Real(-20.0, 40.0), loss=Choice("logistic", "exponential")),
     predicate=lemma_b2,
     mutants=(Mutant("constant 2 → 1 (logistic)", params={"constant": 1.0},
-                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log"))),
+                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("logistic"))),
              Mutant("hypothesis |ℓ'| <= 1/8 dropped", params={"require_hypothesis": False},
-                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("log")))),
+                    domain=Space(z=Real(-20.0, 40.0), loss=Fixed("logistic")))),
 )
 
 
@@ -59,10 +59,10 @@ claim(
     source=src("Lemma B.2 (sharp constant)", APP_B, 793),
     statement=r"\ell\in\{\ell_{\log},\ell_{\exp}\},\ |\ell'(z)| \le 1/8 \implies \ell(z) \le 8\ln(8/7)\,|\ell'(z)|",
     kind=Kind.INEQUALITY,
-    domain=Space(z=Real(-20.0, 40.0), loss=Choice("log", "exp")),
+    domain=Space(z=Real(-20.0, 40.0), loss=Choice("logistic", "exponential")),
     predicate=lemma_b2,
     params={"constant": SHARP_B2},
-    examples=({"z": 1.9459101490553135, "loss": "log"},),   # the float just above ln 7: equality
+    examples=({"z": 1.9459101490553135, "loss": "logistic"},),   # the float just above ln 7: equality
     mutants=(Mutant("constant 1.06", params={"constant": 1.06}),),
     note="A sharper sibling of Lemma B.2: the constant 8 ln(8/7) is attained at z = ln 7 (pinned), so "
          "the lemma's 2 is 1.87 times the best constant.",
@@ -116,7 +116,7 @@ erratum_pair(
 )
 
 
-def zero_one_vs_slope(inst, *, loss="log", constant=2.0):
+def zero_one_vs_slope(inst, *, loss="logistic", constant=2.0):
     """1[z <= 0] <= 2|ℓ_log'(z)| (proof of Theorem 2.1, l.785)."""
     z = inst.z
     return at_most(float(z <= 0), constant * float(losses.neg_derivative(z, loss)), tol=4 * EPS,
@@ -149,7 +149,7 @@ def perceptron_displacement(inst, *, sign=1.0, factor=1.0):
         i = int(rng.integers(inst.n))
         Ga, GV = nets.margin_gradients(a, V, X[i:i + 1], y[i:i + 1])
         p = float(nets.margins(a, V, X[i:i + 1], y[i:i + 1])[0])
-        slope = float(losses.neg_derivative(p, "log"))
+        slope = float(losses.neg_derivative(p, "logistic"))
         pair = float(ta @ Ga[0] + np.sum(tV * GV[0]))
         total += inst.eta * slope * pair
         scale += inst.eta * slope * math.sqrt(float(ta @ ta + np.sum(tV * tV))) * \
@@ -180,7 +180,7 @@ def certify_perceptron(inst, sign=-1.0, factor=1.0, **_):
                 i = int(rng.integers(inst.n))
                 ga, gV = ivnet.margin_gradient(A, M, XX[i], Y[i])
                 p = ivnet.margins(A, M, [XX[i]], [Y[i]])[0]
-                step = eta * losses.neg_derivative_interval(p, "log")
+                step = eta * losses.neg_derivative_interval(p, "logistic")
                 total = total + step * ivnet.pairing(Ta, TV, ga, gV)
                 A = [x + step * g for x, g in zip(A, ga)]
                 M = [[x + step * g for x, g in zip(row, grow)] for row, grow in zip(M, gV)]

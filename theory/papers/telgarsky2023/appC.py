@@ -61,8 +61,8 @@ def node_potential_rate(inst, *, eps_rule="fixed"):
     another cluster's examples.
     """
     X, y, a, V, eps, polar, gamma_nc = node_potential_instance(inst, eps_rule)
-    va, vV = gf.gf_velocity(a, V, X, y, "exp")
-    sa, sV = absolute_velocity(a, V, X, y, "exp")
+    va, vV = gf.gf_velocity(a, V, X, y, "exponential")
+    sa, sV = absolute_velocity(a, V, X, y, "exponential")
     rates, tols = [], []
     for c in range(4):
         nv = float(np.linalg.norm(V[c]))
@@ -93,7 +93,7 @@ def certify_node_potential(inst, eps_rule="literal", **_):
         one_minus = 1 - iv(eps)
         best = None
         try:
-            va, vV, _ = ivnet.gf_velocity(A, M, XX, Y, "exp")
+            va, vV, _ = ivnet.gf_velocity(A, M, XX, Y, "exponential")
             for c in range(4):
                 beta = [iv(int(round(math.sqrt(3) * b))) / root3 for b in ETF[c]]
                 nv = mpmath.iv.sqrt(ivnet.dot(M[c], M[c]))

@@ -147,7 +147,7 @@ def draw_margins(inst) -> np.ndarray:
 
 
 MARGIN_SPACE = Space(n=Int(1, 12), center=Real(-20.0, 40.0), spread=Real(0.01, 30.0, log=True),
-                     ties=Choice(False, True), loss=Choice("exp", "log"), seed=Seed())
+                     ties=Choice(False, True), loss=Choice("exponential", "logistic"), seed=Seed())
 
 
 def log_space_tolerance(p, smoothed, n) -> np.ndarray:
@@ -231,10 +231,10 @@ claim(
     source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
     statement=r"\ell = \ell_{\exp}:\ \mathcal{Q} = \sum_i \exp(-p_i),\quad \sum_i q_i = 1",
     kind=Kind.IDENTITY,
-    domain=MARGIN_SPACE.replace(loss=Fixed("exp"), center=Real(-20.0, 20.0)),
+    domain=MARGIN_SPACE.replace(loss=Fixed("exponential"), center=Real(-20.0, 20.0)),
     predicate=exp_duals,
     mutants=(Mutant("logistic loss (Σq = 1 is exp-only)",
-                    domain=MARGIN_SPACE.replace(loss=Fixed("log"), n=Int(2, 12),
+                    domain=MARGIN_SPACE.replace(loss=Fixed("logistic"), n=Int(2, 12),
                                                 center=Real(-5.0, 5.0))),),
 )
 
@@ -242,8 +242,8 @@ claim(
 def logistic_dual_mass(inst, *, relation=">="):
     """ℓ_log: Σ_i q_i >= 1 for every p (the union bound), not only "eventually"."""
     p = draw_margins(inst)
-    total = float(gf.duals(p, "log").q.sum())
-    tol = float(log_space_tolerance(p, losses.smoothed_margin(p, "log"), inst.n).max()) * inst.n
+    total = float(gf.duals(p, "logistic").q.sum())
+    tol = float(log_space_tolerance(p, losses.smoothed_margin(p, "logistic"), inst.n).max()) * inst.n
     if relation == ">=":
         return at_least(total, 1.0, tol=tol, why="n times the log-space relative error per term")
     return at_most(total, 1.0, tol=tol, why="n times the log-space relative error per term")
@@ -254,10 +254,10 @@ claim(
     source=src("Definition of q and 𝒬 (Section 1.2)", S12, 104),
     statement=r"\ell = \ell_{\log}:\ \sum_i q_i \ge 1\ \text{(printed: ``eventually''; holds for every } p)",
     kind=Kind.INEQUALITY,
-    domain=MARGIN_SPACE.replace(loss=Fixed("log")),
+    domain=MARGIN_SPACE.replace(loss=Fixed("logistic")),
     predicate=logistic_dual_mass,
     mutants=(Mutant("inequality flipped: Σq <= 1", params={"relation": "<="},
-                    domain=MARGIN_SPACE.replace(loss=Fixed("log"), n=Int(2, 12),
+                    domain=MARGIN_SPACE.replace(loss=Fixed("logistic"), n=Int(2, 12),
                                                 center=Real(-5.0, 5.0))),),
     note="Σq_i = Σs_i/(1 − Π(1 − s_i)) with s_i = 1/(1 + e^{p_i}), and 1 − Π(1 − s_i) <= Σs_i.",
 )
@@ -269,7 +269,7 @@ def smoothed_margin_sandwich(inst, *, log_n=True):
     g = losses.smoothed_margin(p, inst.loss)
     tol = 16 * EPS * (8 + np.abs(p).max() + math.log(inst.n))
     upper = at_most(g, p.min(), tol=tol, why="log-space evaluation, 16 ulp of the largest log term")
-    if inst.loss == "log" or not upper.holds:
+    if inst.loss == "logistic" or not upper.holds:
         return upper
     lower = p.min() - (math.log(inst.n) if log_n else 0.0)
     return at_least(g, lower, tol=tol, why="log-space evaluation, 16 ulp of the largest log term")
@@ -283,5 +283,5 @@ claim(
     domain=MARGIN_SPACE,
     predicate=smoothed_margin_sandwich,
     mutants=(Mutant("ln n dropped (exp)", params={"log_n": False},
-                    domain=MARGIN_SPACE.replace(loss=Fixed("exp"), n=Int(2, 12))),),
+                    domain=MARGIN_SPACE.replace(loss=Fixed("exponential"), n=Int(2, 12))),),
 )

@@ -59,7 +59,7 @@ def conservation(inst, *, quantity="difference"):
                    why="8(n+d+4) ulp of the absolute terms of 2a_jȧ_j and 2v_jᵀv̇_j")
 
 
-GF_SPACE = Space(**NET_SPACE.fields, loss=Choice("exp", "log"))
+GF_SPACE = Space(**NET_SPACE.fields, loss=Choice("exponential", "logistic"))
 
 
 claim(
@@ -194,7 +194,7 @@ def balance_under_gd(inst, *, unbalance=1.0):
 
 
 SCALAR_SPACE = Space(n=Int(1, 16), d=Int(1, 6), m=Int(1, 32), scale=Real(0.5, 1.5),
-                     eta=Real(0.05, 1.0), steps=Int(1, 60), loss=Fixed("log"), seed=Seed())
+                     eta=Real(0.05, 1.0), steps=Int(1, 60), loss=Fixed("logistic"), seed=Seed())
 
 
 claim(
@@ -218,12 +218,12 @@ def potential_rate(inst, *, factor=0.5):
     alpha = inst.rng("alpha").standard_normal(r)
     alpha /= np.abs(alpha).sum()
     a[:r] = np.abs(a[:r]) * np.sign(alpha)            # the selected nodes carry sgn α_k
-    ga, gb = scalar_risk_gradient(a, b, U, X, y, "exp")
+    ga, gb = scalar_risk_gradient(a, b, U, X, y, "exponential")
     va, vb = -ga, -gb
     k = np.arange(r)
     lhs = float(np.sum(0.25 * np.abs(alpha) * (2 * a[k] * va[k] + 2 * b[k] * vb[k]) / (a[k] ** 2 + b[k] ** 2)))
     p = nets.scalar_net_margins(a, b, U, X, y)
-    du = gf.duals(p, "exp")
+    du = gf.duals(p, "exponential")
     act = nets.relu(np.sign(b[k])[None, :] * (X @ U[k].T))             # σ(b̃_k v_kᵀx_i), (n, r)
     terms = du.q[:, None] * y[:, None] * alpha[None, :] * act
     rhs = factor * du.Q / inst.n * float(terms.sum())
