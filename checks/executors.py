@@ -276,8 +276,12 @@ class DaskExecutor(Executor):
         # The workers of the LocalCluster started here (a user's cluster keeps its own settings) do
         # not sample their own stacks every 10 ms or watch the GIL every 1 ms: on 2 cores both took
         # CPU from the claims (measured on the cluster benchmark's 70 tasks: see docs/performance.md).
+        # Nor do they start with Dask's MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand every
+        # freed numpy/torch temporary back to the system and fault it in again: the benchmark's 70
+        # tasks took 9.2–9.7 s with it and 7.7–8.4 s without (2 workers, this 2-core machine).
         quiet_workers = {"distributed.worker.profile.enabled": False,
-                         "distributed.admin.system-monitor.gil.enabled": False}
+                         "distributed.admin.system-monitor.gil.enabled": False,
+                         "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
         if scheduler:
             try:
                 self.client = Client(scheduler, timeout="20s")
