@@ -246,9 +246,14 @@ def runner(*kinds: Kind) -> Callable[[Runner], Runner]:
     return register
 
 
+def _valid_needed(budget: int) -> int:
+    """Instances meeting the preconditions a search needs before "held" means something."""
+    return max(3, budget // 10)
+
+
 def _enough_valid(tally: _Tally, budget: int) -> bool:
     valid = tally.instances - sum(tally.reasons.values())
-    return valid >= max(3, budget // 10)
+    return valid >= _valid_needed(budget)
 
 
 @runner(Kind.IDENTITY, Kind.INEQUALITY)
@@ -261,6 +266,8 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
     from checks.strategies import recipes
     ignore_source_constants()
     tally = _Tally()
+    domain_size = claim.domain.size()  # None unless the domain is finite
+    tried: set[str] = set()
 
     def body(recipe):
         try:
@@ -268,6 +275,8 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
         except Exception as exc:  # the predicate itself failed: report it as an error verdict
             raise _PredicateRaised(recipe, exc) from exc
         tally.add(recipe, ev)
+        if domain_size is not None:
+            tried.add(canonical_json(recipe))
         if ev.precondition:
             return
         target(_target_score(ev.slack), label="negated slack")
@@ -310,10 +319,18 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
         return tally.fill(out)
     tally.fill(out)
     valid = out.instances - out.preconditions_violated
-    if not _enough_valid(tally, profile.examples):
+    # a finite domain searched to the end has been checked on every instance it holds, however
+    # few: that is not too little evidence (the standard profile's 30 would exceed a 12-point domain)
+    exhausted = domain_size is not None and len(tried) >= domain_size
+    if not (_enough_valid(tally, profile.examples) or (exhausted and valid >= 1)):
         out.verdict = Verdict.INCONCLUSIVE
         top = ", ".join(f"{r} ({c})" for r, c in Counter(tally.reasons).most_common(2))
-        out.message = f"only {valid} of {out.instances} instances met the preconditions: {top}"
+        out.message = (f"only {valid} of {out.instances} instances met the preconditions: {top}" if top else
+                       f"only {valid} instances were drawn, fewer than the {_valid_needed(profile.examples)} "
+                       f"this profile needs")
+    elif exhausted:
+        out.message = (f"held on all {domain_size} instances of the domain ({valid} met the preconditions); "
+                       f"worst normalised slack {out.worst_slack:.3g}")
     else:
         out.message = f"held on {valid} instances; worst normalised slack {out.worst_slack:.3g}"
     return out

@@ -228,6 +228,19 @@ def longest_first(tasks: list[Task], costs: Mapping[tuple[str, str | None], floa
     return sorted(tasks, key=lambda t: -costs.get((t.claim_id, t.mutant), default))
 
 
+def longest_first_makespan(costs: Iterable[float], workers: int) -> float:
+    """Wall seconds of tasks taking ``costs`` seconds on ``workers`` workers that each take the
+    longest task left when they free up (:func:`longest_first`, no overhead counted): the
+    README's estimate of a run or a calibration on a cluster. Never below the longest task."""
+    import heapq
+    if workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers}")
+    free_at = [0.0] * workers
+    for cost in sorted(costs, reverse=True):
+        heapq.heapreplace(free_at, free_at[0] + cost)
+    return max(free_at)
+
+
 # -- the report dict ----------------------------------------------------------------------------
 
 def _versions() -> dict:

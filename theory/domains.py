@@ -43,6 +43,11 @@ class Spec:
     def check(self, value: Any, name: str) -> None:
         """Raise InputError when ``value`` is not a value of this spec (used when replaying)."""
 
+    def size(self) -> int | None:
+        """How many values this spec has, where there are few enough to try them all; None for a
+        continuum or a set too large to exhaust (the default, also for field types of one's own)."""
+        return None
+
 
 @dataclass(frozen=True)
 class Int(Spec):
@@ -51,6 +56,9 @@ class Int(Spec):
 
     def sample(self, rng):
         return int(rng.integers(self.lo, self.hi + 1))
+
+    def size(self):
+        return self.hi - self.lo + 1
 
     def check(self, value, name):
         if isinstance(value, bool) or not isinstance(value, int) or not self.lo <= value <= self.hi:
@@ -86,6 +94,9 @@ class Choice(Spec):
     def sample(self, rng):
         return self.options[int(rng.integers(len(self.options)))]
 
+    def size(self):
+        return len(self.options)
+
     def check(self, value, name):
         if value not in self.options:
             raise InputError(f"instance field {name!r} must be one of {list(self.options)}, got {value!r}")
@@ -97,6 +108,9 @@ class Fixed(Spec):
 
     def sample(self, rng):
         return self.value
+
+    def size(self):
+        return 1
 
     def check(self, value, name):
         if value != self.value:
@@ -130,6 +144,9 @@ class Grid(Spec):
 
     def sample(self, rng):
         return self.values[int(rng.integers(len(self.values)))]
+
+    def size(self):
+        return len(self.values)
 
     def check(self, value, name):
         if value not in self.values:
@@ -237,6 +254,17 @@ class Space:
             raise InputError(f"instance fields do not match the domain: missing {missing}, unexpected {extra}")
         for name, spec in self.fields.items():
             spec.check(recipe[name], name)
+
+    def size(self) -> int | None:
+        """How many distinct recipes the space holds, where every field is finite
+        (:meth:`Spec.size`); None otherwise. A search that has tried that many has tried them all."""
+        total = 1
+        for spec in self.fields.values():
+            n = spec.size()
+            if n is None:
+                return None
+            total *= n
+        return total
 
     def replace(self, **fields: Spec) -> "Space":
         """A copy with some fields replaced (used to build mutants)."""

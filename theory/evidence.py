@@ -120,7 +120,7 @@ def close(lhs, rhs, *, tol: float, why: str, series=(), **details) -> Evidence:
         # by a floor of 1e-300 instead reported exact agreement as a slack of ~1e-14
         slack = 1.0 - min(err / tol, 1e300)
     else:  # an exact relation (tol = 0): no room, 0 when it holds
-        slack = -min(err / 1e-300, 1e300)
+        slack = 0.0 - min(err / 1e-300, 1e300)  # 0.0, not −0.0, when it holds
     return Evidence(lhs, rhs, "==", tol, why, ok, slack, details=details, series=list(series))
 
 

@@ -77,6 +77,26 @@ def test_violated_preconditions_are_neither_pass_nor_refutation():
     assert "preconditions" in never.message and never.counterexample is None
 
 
+def test_a_finite_domain_searched_to_the_end_is_verified_however_few_its_points():
+    standard = get_profile("standard")  # asks for max(3, examples // 10) valid instances: more than 12
+    assert standard.examples // 10 > 12
+    small = toy(domain=Space(x=Int(3, 14)), predicate=lambda i: at_most(i.x, 14))
+    out = check(small, standard, 0)
+    assert out.verdict is Verdict.VERIFIED, out.message
+    assert "all 12 instances of the domain" in out.message
+    wrong = check(toy(domain=Space(x=Int(3, 14)), predicate=lambda i: at_most(i.x, 13)), standard, 0)
+    assert wrong.verdict is Verdict.REFUTED and wrong.counterexample["instance"] == {"x": 14}
+    # every point violates a hypothesis: still nothing shown
+    none = check(toy(domain=Space(x=Int(3, 14)), predicate=lambda i: precondition_failed("no")), standard, 0)
+    assert none.verdict is Verdict.INCONCLUSIVE and "0 of 12" in none.message
+
+
+def test_domain_sizes_count_finite_fields_only():
+    assert Space(a=Int(3, 14), b=Choice("u", "v"), c=Grid(1, 2, 4)).size() == 12 * 2 * 3
+    assert Space(a=Int(0, 1), x=Real(0, 1)).size() is None
+    assert Space(s=Seed()).size() is None and Space().size() == 1
+
+
 def test_a_raising_predicate_is_an_error_with_its_instance():
     def boom(inst):
         if inst.x > 5:
@@ -108,6 +128,16 @@ def test_identity_with_tolerance():
     bad = check(toy(kind=Kind.IDENTITY, domain=Space(x=Real(-10, 10)),
                     predicate=lambda i: close(math.sin(i.x) ** 2, 1.0, tol=1e-12, why="x")), QUICK, 0)
     assert bad.verdict is Verdict.REFUTED
+
+
+def test_identity_slack_is_relative_to_its_tolerance_even_a_subnormal_one():
+    # a tolerance proportional to gradients that vanish (every unit inactive) is subnormal; exact
+    # agreement there has the full slack, not (tol − 0)/1e-300 ≈ 1e-14
+    assert close(0.0, 0.0, tol=7e-314, why="x").slack == 1.0
+    assert close(3.5e-314, 0.0, tol=7e-314, why="x").slack == pytest.approx(0.5)
+    assert close(1.0, 0.0, tol=7e-314, why="x").slack < -1e299
+    exact = close(2.0, 2.0, tol=0.0, why="exact").slack
+    assert exact == 0.0 and math.copysign(1.0, exact) == 1.0  # 0.0, not −0.0
 
 
 def test_same_seed_same_outcome_and_different_seeds_differ():

@@ -16,7 +16,7 @@ from checks.cli import main
 from checks.executors import DASK_MISSING, DaskExecutor, Task, make_executor, parse_jobs
 from checks.journal import Journal
 from checks.profiles import get_profile
-from checks.run import longest_first, run_claims, select_claims, task_costs, untimed_entries
+from checks.run import longest_first, longest_first_makespan, run_claims, select_claims, task_costs, untimed_entries
 from theory.claims import Verdict
 from theory.errors import InputError
 
@@ -179,3 +179,13 @@ def test_bad_jobs_on_the_command_line_is_one_line(tmp_path, capsys):
     assert main(["run", "--claim", SELECTION[0], "--jobs", "0", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("theorycheck: error: --jobs") and "\n" not in err
+
+
+def test_longest_first_makespan_is_capped_by_the_longest_task_and_the_mean_load():
+    costs = [5.0, 3.0, 3.0, 2.0, 2.0, 1.0]
+    assert longest_first_makespan(costs, 1) == 16.0
+    assert longest_first_makespan(costs, 2) == 8.0           # 5+3 | 3+2+2+1... LPT: {5,2,1} {3,3,2}
+    assert longest_first_makespan(costs, 64) == 5.0           # the critical path
+    assert longest_first_makespan([], 4) == 0.0
+    with pytest.raises(ValueError, match="workers"):
+        longest_first_makespan(costs, 0)
