@@ -81,6 +81,12 @@ class Registry:
         self._decisions.append(d)
         return d
 
+    def record_readings(self, readings) -> None:
+        """:meth:`record_reading` for each ``(claim id, reader class, outcome)`` of ``readings``
+        (a paper's ``readings.py`` table)."""
+        for claim_id, reader_class, outcome in readings:
+            self.record_reading(claim_id, reader_class, outcome)
+
     def record_reading(self, claim_id: str, reader_class: str, outcome: str) -> Claim:
         """Append an independent referee reading to the note of a non-holding claim (issue 13).
 

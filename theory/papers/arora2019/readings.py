@@ -19,5 +19,4 @@ READINGS = (
      '∘ where ⊙ is meant (defined at L909, used correctly at L946); nothing downstream depends on the wrong form.'),
 )
 
-for _claim_id, _reader_class, _outcome in READINGS:
-    REGISTRY.record_reading(_claim_id, _reader_class, _outcome)
+REGISTRY.record_readings(READINGS)

@@ -25,5 +25,4 @@ READINGS = (
      'At d = 1 the divergence budget is 0, which forces u uniform, and the margin then fails with overwhelming probability; the lemma needs d ≥ 2.'),
 )
 
-for _claim_id, _reader_class, _outcome in READINGS:
-    REGISTRY.record_reading(_claim_id, _reader_class, _outcome)
+REGISTRY.record_readings(READINGS)

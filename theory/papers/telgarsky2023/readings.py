@@ -45,5 +45,4 @@ READINGS = (
      'x ≤ 4r = R/2, not 2r; a one-symbol slip with no consequence.'),
 )
 
-for _claim_id, _reader_class, _outcome in READINGS:
-    REGISTRY.record_reading(_claim_id, _reader_class, _outcome)
+REGISTRY.record_readings(READINGS)

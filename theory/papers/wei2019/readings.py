@@ -27,5 +27,4 @@ READINGS = (
      'l is too small by a factor of about 2 in the d-term, plus 1; a proof-constant slip with no effect on Theorem E.4 or its rate.'),
 )
 
-for _claim_id, _reader_class, _outcome in READINGS:
-    REGISTRY.record_reading(_claim_id, _reader_class, _outcome)
+REGISTRY.record_readings(READINGS)
