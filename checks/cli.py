@@ -252,23 +252,26 @@ def cmd_run(args) -> int:
     baseline, label = baseline_for(args.baseline)
     progress = _Progress(len(claims), f"theorycheck {profile.name}")
     tasks = len(claims) * (1 if args.no_mutants else 1 + max(len(c.mutants) for c in claims))
-    with _executor(args, tasks) as executor:
-        try:
-            results = run_claims(claims, profile, seed, device=device, executor=executor,
-                                 with_mutants=not args.no_mutants, on_result=progress, journal=journal,
-                                 costs=task_costs(baseline) if profile.name == "quick" else None)
-        except KeyboardInterrupt:
-            raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
-                               f"--resume {run_id} --out {out_dir}") from None
-        finally:
-            progress.close()
-        command = " ".join(["theorycheck"] + args.argv)
-        report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
-                              started=started, command=command, papers=args.paper,
-                              claim_ids=args.claim, registry=registry)
-        # a parallel run's workers also draw the figures (they are idle once the claims are done)
-        path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline,
-                            baseline_label=label, map_fn=executor.map if executor.workers > 1 else None)
+    # an interrupt at any point before the journal is removed, the report's writing included,
+    # leaves the journal whole: --resume finishes the run from it (the report is written atomically)
+    try:
+        with _executor(args, tasks) as executor:
+            try:
+                results = run_claims(claims, profile, seed, device=device, executor=executor,
+                                     with_mutants=not args.no_mutants, on_result=progress, journal=journal,
+                                     costs=task_costs(baseline) if profile.name == "quick" else None)
+            finally:
+                progress.close()
+            command = " ".join(["theorycheck"] + args.argv)
+            report = build_report(results, run_id=run_id, seed=seed, profile=profile, device=device,
+                                  started=started, command=command, papers=args.paper,
+                                  claim_ids=args.claim, registry=registry)
+            # a parallel run's workers also draw the figures (they are idle once the claims are done)
+            path = write_report(report, out_dir, figures=not args.no_figures, baseline=baseline,
+                                baseline_label=label, map_fn=executor.map if executor.workers > 1 else None)
+    except KeyboardInterrupt:
+        raise _Interrupted(f"interrupted; no report was written. Finish it with: theorycheck run "
+                           f"--resume {run_id} --out {out_dir}") from None
     journal.remove()
     _print_summary(report)
     _out(f"report: {path / 'index.html'}")

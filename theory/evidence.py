@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from theory.errors import InputError
+
 
 @dataclass(frozen=True)
 class Series:
@@ -73,13 +75,27 @@ def _scale(lhs: float, rhs: float) -> float:
     return s if s > 1e-300 and math.isfinite(s) else 1.0
 
 
+def _tolerance(tol) -> float:
+    """``tol`` as a float, refused unless finite and >= 0: a NaN or infinite tolerance means the
+    claim's error model broke on this instance (e.g. 0·∞ where a side underflows to 0), and a
+    comparison against it would be a refutation or a pass that says nothing."""
+    try:
+        value = float(tol)
+    except (TypeError, ValueError):
+        raise InputError(f"the tolerance must be a number, got {type(tol).__name__}") from None
+    if not (math.isfinite(value) and value >= 0.0):
+        raise InputError(f"the tolerance must be a finite number >= 0, got {tol!r}: the claim's error "
+                         f"model does not hold on this instance")
+    return value
+
+
 def _finite_or_fail(lhs: float, rhs: float) -> bool:
     return math.isfinite(lhs) and math.isfinite(rhs)
 
 
 def at_most(lhs, rhs, *, tol: float = 0.0, why: str = "exact", series=(), **details) -> Evidence:
     """lhs <= rhs + tol."""
-    lhs, rhs = float(lhs), float(rhs)
+    lhs, rhs, tol = float(lhs), float(rhs), _tolerance(tol)
     ok = _finite_or_fail(lhs, rhs) and lhs <= rhs + tol
     slack = (rhs + tol - lhs) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
     return Evidence(lhs, rhs, "<=", tol, why, ok, slack, details=details, series=list(series))
@@ -87,7 +103,7 @@ def at_most(lhs, rhs, *, tol: float = 0.0, why: str = "exact", series=(), **deta
 
 def at_least(lhs, rhs, *, tol: float = 0.0, why: str = "exact", series=(), **details) -> Evidence:
     """lhs >= rhs - tol."""
-    lhs, rhs = float(lhs), float(rhs)
+    lhs, rhs, tol = float(lhs), float(rhs), _tolerance(tol)
     ok = _finite_or_fail(lhs, rhs) and lhs >= rhs - tol
     slack = (lhs - rhs + tol) / _scale(lhs, rhs) if _finite_or_fail(lhs, rhs) else -math.inf
     return Evidence(lhs, rhs, ">=", tol, why, ok, slack, details=details, series=list(series))
@@ -100,7 +116,7 @@ def greater_than(lhs, rhs, *, tol: float = 0.0, why: str = "exact", scale: float
     ``scale`` normalises the slack (e.g. λ_max for a λ_min > 0 claim, making the slack the
     inverse condition number); by default max(|lhs|, |rhs|, tol).
     """
-    lhs, rhs = float(lhs), float(rhs)
+    lhs, rhs, tol = float(lhs), float(rhs), _tolerance(tol)
     ok = _finite_or_fail(lhs, rhs) and lhs > rhs + tol
     norm = scale if scale and scale > 0 else _scale(lhs, max(abs(rhs), tol))
     slack = (lhs - rhs - tol) / norm if _finite_or_fail(lhs, rhs) else -math.inf
@@ -109,7 +125,7 @@ def greater_than(lhs, rhs, *, tol: float = 0.0, why: str = "exact", scale: float
 
 def close(lhs, rhs, *, tol: float, why: str, series=(), **details) -> Evidence:
     """|lhs - rhs| <= tol (an identity to a stated error model)."""
-    lhs, rhs = float(lhs), float(rhs)
+    lhs, rhs, tol = float(lhs), float(rhs), _tolerance(tol)
     err = abs(lhs - rhs)
     ok = _finite_or_fail(lhs, rhs) and err <= tol
     if not _finite_or_fail(lhs, rhs):

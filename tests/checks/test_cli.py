@@ -180,7 +180,10 @@ def test_interrupted_run_leaves_no_report_and_keeps_latest(tmp_path, sig):
     (out / "latest").symlink_to("old-run")
     exe = shutil.which("theorycheck") or str(Path(sys.executable).parent / "theorycheck")
     cheap = ["--claim", "arora2019.rem5.1.printed-parallel", "--claim", "arora2019.ex6.2.printed-nuclear-norm"]
-    proc = subprocess.Popen([exe, "run", *cheap, "--out", str(out)], stdout=subprocess.PIPE,
+    # a claim of a few seconds keeps the run busy after the first task is journaled: with cheap
+    # claims alone a fast machine finished the whole run before the signal arrived
+    busy = ["--claim", "arora2019.thm4.1.trajectory-deviation-scaling"]
+    proc = subprocess.Popen([exe, "run", *cheap, *busy, "--out", str(out)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     deadline = time.time() + 90
@@ -247,3 +250,20 @@ def test_replay_of_several_relations_prints_each_and_summarises_series(capsys, t
     code, text, _ = run_cli(capsys, "replay", "replaynote2026.lem1.two-sides", "--instance", '{"k": 4}',
                             "--mutant", "k <= 2", "--module", str(module))
     assert code == 1 and "REFUTED on this instance" in text
+
+
+def test_an_interrupt_while_the_report_is_written_keeps_the_journal_for_resume(tmp_path, capsys, monkeypatch):
+    import checks.report
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    out = tmp_path / "reports"
+    with monkeypatch.context() as m:
+        m.setattr(checks.report, "write_report", interrupted)
+        code, _, err = run_cli(capsys, "run", *CHEAP, "--out", str(out), "--jobs", "1")
+    assert code == 130 and "interrupted; no report was written" in err
+    run_id = err.split("--resume ", 1)[1].split()[0]
+    code, text, _ = run_cli(capsys, "run", "--resume", run_id, "--out", str(out), "--jobs", "1")
+    assert code == 0 and (out / "latest" / "report.json").is_file()
+    assert not list(out.glob(".journal-*"))

@@ -109,6 +109,16 @@ def test_a_raising_predicate_is_an_error_with_its_instance():
     assert out.counterexample["instance"] == {"x": 6}
 
 
+@pytest.mark.parametrize("tol", [math.nan, math.inf, -1e-12])
+def test_a_broken_tolerance_is_an_error_of_the_claim_not_a_verdict(tol):
+    # e.g. 0·∞ where a side underflows to 0: comparing against it would refute (NaN) or pass (∞)
+    # without saying anything about the statement
+    out = check(toy(predicate=lambda i: at_most(0.0, 0.0, tol=tol)), QUICK, 0)
+    assert out.verdict is Verdict.ERROR
+    assert "tolerance must be a finite number >= 0" in out.message and "error model" in out.message
+    assert out.counterexample["instance"] is not None
+
+
 def test_curves_passed_the_old_way_are_an_error_that_names_series():
     out = check(toy(predicate=lambda i: at_most(i.x, 1000, diagnostics=[{"name": "c", "x": [0], "y": [1]}])),
                 QUICK, 0)

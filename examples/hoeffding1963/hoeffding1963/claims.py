@@ -48,7 +48,10 @@ def _kl_exponent(p: float, t: float) -> float:
 def _exp_tol(value: float, exponent_magnitude: float, ops: int = 8) -> float:
     """Error model of exp(x) with x computed by ``ops`` float operations on terms of size
     ``exponent_magnitude``: relative error ≤ ops·eps·(1 + |x|) (the absolute error of x is
-    ops·eps·|x|, and exp turns an absolute error of x into a relative one)."""
+    ops·eps·|x|, and exp turns an absolute error of x into a relative one). An exp that is 0
+    (x = −∞, as at μ = 0 where the bound itself is 0) is exact: tolerance 0, not 0·∞."""
+    if value == 0.0:
+        return 0.0
     return ops * EPS * (1.0 + exponent_magnitude) * value
 
 

@@ -315,8 +315,8 @@ def distance_ratio(inst, *, context, quadratic="inverse"):
                    logx=True, logy=bool(np.all(gaps > 0)),
                    reference={"label": "(√m·κ)^-1/2 (the lemma's rate)", "x": widths,
                               "y": [gaps[0] * (widths[0] / w) ** 0.5 for w in widths]})
-    return [greater_than(float(mean[below]), 1.0, tol=-3 * float(se[below]),
-                         why="seed-mean ratio against 1, within 3 standard errors over seeds",
+    return [greater_than(float(mean[below]), 1.0 - 3 * float(se[below]),
+                         why="seed-mean ratio against 1 less 3 standard errors over seeds",
                          rho=mean.tolist(), rho_by_seed=rhos.tolist(), widths=widths, series=[curve]),
             at_most(float(gaps[-1]), envelope,
                     why="ρ − 1 at the widest width against the largest earlier ρ − 1 carried to that "

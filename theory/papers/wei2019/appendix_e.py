@@ -31,32 +31,42 @@ def lemma_e5(inst, *, sign=-1.0):
     Wt = Wt / Wt.sum()
     exps = rng.integers(0, deg + 1, (4, D))
 
-    def poly(c, e, x):  # Σ_k c_k Π_j x_j^{e_kj} and its gradient
-        val = np.zeros(len(x))
-        grad = np.zeros_like(x)
+    def poly(c, e, x):
+        """Σ_k c_k Π_j x_j^{e_kj} and its gradient, each with the sum of its terms' absolute values
+        (the scale of its rounding error: the terms can cancel, e.g. four monomials x with
+        coefficients summing to 1e-4, and the error stays that of the terms)."""
+        val, val_abs = np.zeros(len(x)), np.zeros(len(x))
+        grad, grad_abs = np.zeros_like(x), np.zeros_like(x)
         for ck, ek in zip(c, e):
             mono = np.prod(x ** ek, axis=1)
             val += ck * mono
+            val_abs += np.abs(ck * mono)
             for j in range(D):
                 if ek[j] > 0:
                     ej = ek.copy()
                     ej[j] -= 1
-                    grad[:, j] += ck * ek[j] * np.prod(x ** ej, axis=1)
-        return val, grad
+                    term = ck * ek[j] * np.prod(x ** ej, axis=1)
+                    grad[:, j] += term
+                    grad_abs[:, j] += np.abs(term)
+        return val, grad, val_abs, grad_abs
 
-    h1, g1 = poly(rng.standard_normal(4), exps, X)
-    h2 = np.zeros_like(X)
-    div2 = np.zeros(len(X))
+    h1, g1, h1_abs, g1_abs = poly(rng.standard_normal(4), exps, X)
+    h2, h2_abs = np.zeros_like(X), np.zeros_like(X)
+    div2, div2_abs = np.zeros(len(X)), np.zeros(len(X))
     for j in range(D):
         e = rng.integers(0, deg + 1, (4, D))
-        v, g = poly(rng.standard_normal(4), e, X)
-        h2[:, j] = v
+        v, g, v_abs, g_abs = poly(rng.standard_normal(4), e, X)
+        h2[:, j], h2_abs[:, j] = v, v_abs
         div2 += g[:, j]
+        div2_abs += g_abs[:, j]
     lhs = float(Wt @ (h1 * (div2 - np.sum(h2 * (X - mu), axis=1) / s**2)))
     rhs = sign * float(Wt @ np.sum(g1 * h2, axis=1))
-    scale = float(Wt @ (np.abs(h1) * (np.abs(div2) + np.sum(np.abs(h2 * (X - mu)), axis=1) / s**2))) + 1e-300
+    # both sides' integrands with every polynomial replaced by the sum of its terms' magnitudes
+    scale = float(Wt @ (h1_abs * (div2_abs + np.sum(h2_abs * np.abs(X - mu), axis=1) / s**2)
+                        + np.sum(g1_abs * h2_abs, axis=1))) + 1e-300
     return close(lhs, rhs, tol=1e3 * EPS * scale, why="Gauss–Hermite quadrature exact for these "
-                 "degrees; 1000 ulp of the absolute integrand")
+                 "degrees; 1000 ulp of both sides' integrands taken term by term (before the "
+                 "polynomials' cancellations)")
 
 
 claim(
