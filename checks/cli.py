@@ -15,9 +15,8 @@ import threading
 import time
 from pathlib import Path
 
+from checks import DEFAULT_OUT
 from theory.errors import ReportError, TheorycheckError
-
-DEFAULT_OUT = "reports"  # where reports are written; the committed baseline is DEFAULT_OUT/baseline
 
 EPILOG = """examples (theorycheck list shows every paper key and claim id):
   theorycheck run                                   quick profile, all papers, CPU

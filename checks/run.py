@@ -188,7 +188,7 @@ def run_seeds(claims: list[Claim], profile: Profile, seeds: list[int], *, device
 def baseline_for(option: str | None) -> tuple[dict | None, str]:
     """The report a run compares with (``run --baseline``: a path, ``"none"``, or None for the
     committed ``reports/baseline/report.json`` when it exists) and how the pages name it."""
-    from checks.cli import DEFAULT_OUT
+    from checks import DEFAULT_OUT
     from checks.report import load_report
     if option is not None and option.lower() == "none":
         return None, ""
@@ -233,8 +233,8 @@ def longest_first_makespan(costs: Iterable[float], workers: int) -> float:
     longest task left when they free up (:func:`longest_first`, no overhead counted): the
     README's estimate of a run or a calibration on a cluster. Never below the longest task."""
     import heapq
-    if workers < 1:
-        raise ValueError(f"workers must be >= 1, got {workers}")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(f"workers must be an integer >= 1, got {workers!r}")
     free_at = [0.0] * workers
     for cost in sorted(costs, reverse=True):
         heapq.heapreplace(free_at, free_at[0] + cost)

@@ -187,5 +187,6 @@ def test_longest_first_makespan_is_capped_by_the_longest_task_and_the_mean_load(
     assert longest_first_makespan(costs, 2) == 8.0           # 5+3 | 3+2+2+1... LPT: {5,2,1} {3,3,2}
     assert longest_first_makespan(costs, 64) == 5.0           # the critical path
     assert longest_first_makespan([], 4) == 0.0
-    with pytest.raises(ValueError, match="workers"):
-        longest_first_makespan(costs, 0)
+    for bad in (0, 2.5, True):
+        with pytest.raises(InputError, match="workers"):
+            longest_first_makespan(costs, bad)
