@@ -251,11 +251,6 @@ def _valid_needed(budget: int) -> int:
     return max(3, budget // 10)
 
 
-def _enough_valid(tally: _Tally, budget: int) -> bool:
-    valid = tally.instances - sum(tally.reasons.values())
-    return valid >= _valid_needed(budget)
-
-
 @runner(Kind.IDENTITY, Kind.INEQUALITY)
 def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
                context: RunContext) -> Outcome:
@@ -322,12 +317,12 @@ def run_search(claim: Claim, profile: Profile, seed: int, mutant: str | None,
     # a finite domain searched to the end has been checked on every instance it holds, however
     # few: that is not too little evidence (the standard profile's 30 would exceed a 12-point domain)
     exhausted = domain_size is not None and len(tried) >= domain_size
-    if not (_enough_valid(tally, profile.examples) or (exhausted and valid >= 1)):
+    needed = _valid_needed(profile.examples)
+    if not (valid >= needed or (exhausted and valid >= 1)):
         out.verdict = Verdict.INCONCLUSIVE
         top = ", ".join(f"{r} ({c})" for r, c in Counter(tally.reasons).most_common(2))
         out.message = (f"only {valid} of {out.instances} instances met the preconditions: {top}" if top else
-                       f"only {valid} instances were drawn, fewer than the {_valid_needed(profile.examples)} "
-                       f"this profile needs")
+                       f"only {valid} instances were drawn, fewer than the {needed} this profile needs")
     elif exhausted:
         out.message = (f"held on all {domain_size} instances of the domain ({valid} met the preconditions); "
                        f"worst normalised slack {out.worst_slack:.3g}")
